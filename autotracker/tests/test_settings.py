@@ -1,0 +1,37 @@
+"""Settings come from the environment and are safe for production."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+
+def _manage(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "SECURE_SSL_REDIRECT"}}
+    environment.update(env)
+    environment["DJANGO_SETTINGS_MODULE"] = "autotracker.settings"
+    return subprocess.run([sys.executable, "manage.py", *args], env=environment, cwd=settings.BASE_DIR,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING",
+                     SECRET_KEY="a-long-random-production-secret-" + "x" * 40,
+                     ALLOWED_HOSTS="autotracker.example.org")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_it_refuses_to_start_without_a_secret_key_in_production():
+    result = _manage("check")
+
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_debug_runs_get_a_development_key():
+    result = _manage("check", DEBUG="true")
+
+    assert result.returncode == 0, result.stderr

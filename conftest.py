@@ -49,3 +49,56 @@ def make_event(db):
 @pytest.fixture
 def day():
     return date
+
+
+# Browser tests -------------------------------------------------------------
+#
+# Debian's chromium driven by Playwright's Python package; browsers are never
+# downloaded. Tests that use `browser_page` also get `live_server`, which runs
+# on a transactional database: mark them
+# `@pytest.mark.django_db(transaction=True, serialized_rollback=True)` so the
+# registry loaded by migrations is back for the tests that follow.
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir():
+    """Screenshots and traces of browser tests, kept for people to look at."""
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent / "test-artifacts"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    import os
+    import shutil
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Browser tests need Debian's chromium at {CHROMIUM}: apt-get install chromium")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the
+    # tests make around it are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+    shutil.rmtree("/tmp/playwright-artifacts", ignore_errors=True)
+
+
+@pytest.fixture
+def browser_page(chromium_browser, live_server):
+    """A fresh browser tab; `page.goto(live_server.url + '/')` to start."""
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,259 @@
+"""Find date expressions in a sentence and resolve them against the publication date.
+
+Absolute dates ("May 20, 2025", "February 2025", "in 2023") need nothing else;
+relative ones ("on Sunday", "in March", "last August", "last year") are read
+against the article's publication date and are unknown (None) without it.
+Fiscal years and quarters are periods, reported separately from points in time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+_M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_Y = r"(?P<year>(?:19|20)\d\d)"
+_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+
+# Order matters: the first pattern to claim a span keeps it.
+PATTERNS = [
+    ("fiscal_ending", re.compile(r"\b(?:the\s+)?(?:fiscal|financial|business)\s+year\s+(?:ending|ended|that\s+ended|to|through)\s+(?:in\s+)?" + _M + r"\s+(?:" + _D + r",?\s+)?" + _Y + r"\b", re.I)),
+    ("fiscal_ended_month", re.compile(r"\b(?:the\s+)?(?:fiscal|financial|business)\s+year\s+(?:that\s+)?(?:ending|ended|ends|to|through)\s+(?:in\s+)?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*,?\s*(?:19|20)\d\d)", re.I)),
+    ("fiscal_year", re.compile(r"\b(?:fiscal|financial|business)\s+(?:year\s+)?" + _Y + r"\b", re.I)),
+    ("fiscal_year", re.compile(r"\bFY\s?(?P<fy>(?:19|20)?\d\d)\b")),
+    ("year_to_month", re.compile(r"\b(?:in\s+)?the\s+year\s+(?:to|ending|ended|leading\s+up\s+to|through)\s+" + _M + r"(?:\s+" + _Y + r")?\b", re.I)),
+    ("quarter", re.compile(r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?:fiscal\s+|the\s+fiscal\s+year\s+)?" + _Y + r")?", re.I)),
+    ("quarter", re.compile(r"\bQ(?P<qn>[1-4])\s+(?:FY\s?)?" + _Y)),
+    ("half", re.compile(r"\b(?:the\s+)?(?P<h>first|second)[\s-]half\s+(?:of\s+)?(?:fiscal\s+)?" + _Y + r"\b", re.I)),
+    ("half", re.compile(r"\bH(?P<hn>[12])\s+" + _Y)),
+    ("iso", re.compile(r"\b" + _Y + r"-(?P<mnum>[01]\d)-(?P<dnum>[0-3]\d)\b")),
+    ("mdy", re.compile(r"\b" + _M + r"\s+" + _D + r",?\s+" + _Y + r"\b")),
+    ("dmy", re.compile(r"\b" + _D + r"\s+" + _M + r",?\s+" + _Y + r"\b")),
+    ("my", re.compile(r"\b" + _M + r",?\s+(?:of\s+)?" + _Y + r"\b")),
+    ("md", re.compile(r"\b" + _M + r"\s+" + _D + r"\b(?!,?\s*(?:19|20)\d\d)")),
+    ("dm", re.compile(r"\b" + _D + r"\s+" + _M + r"\b")),
+    ("rel_month", re.compile(r"\b(?P<rel>last|this|next|early|late|mid|mid-|earlier\s+in|later\s+in|in|since|by|until|from|through|during|of|on)\s*(?:the\s+end\s+of\s+|the\s+start\s+of\s+)?" + r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+(?:19|20)\d\d)")),
+    ("bare_month", re.compile(r"(?:^|(?<=[.;:!?]\s))(?P<month>January|February|March|April|June|July|August|September|October|November|December)\s+(?=saw|was|brought|marked)")),
+    ("weekday", re.compile(r"\b(?:(?P<rel>last|this|next|on|since|by|until|from)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("relative_day", re.compile(r"\b(?P<rd>yesterday|today|tomorrow|earlier\s+today|this\s+morning|tonight)\b", re.I)),
+    ("relative_period", re.compile(r"\b(?P<rp>last|this|next|earlier\s+this|later\s+this|the\s+previous|the\s+past|a)\s+(?P<unit>week|month|year)(?P<ago>\s+ago)?\b", re.I)),
+    ("years_ago", re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<unit>years|months)\s+ago\b", re.I)),
+    ("year", re.compile(r"(?<![\d,.$€¥£])\b(?P<prep>in|since|by|until|from|through|during|of|for|before|after|early|late|mid|mid-|around|the\s+end\s+of)?\s*" + _Y + r"\b(?![\d,.]*\s?(?:%|percent|million|billion|vehicles|units|cars|jobs|yen|dollars|euros))")),
+]
+SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+FUTURE = re.compile(r"\b(?:will|plans?\s+to|planning\s+to|aims?\s+to|expects?\s+to|expected\s+to|is\s+set\s+to|are\s+set\s+to|scheduled|starting|from\s+next|upcoming|intends?\s+to|going\s+to)\b", re.I)
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    start: int  # offsets inside the text searched
+    end: int
+    value: str | None  # YYYY, YYYY-MM or YYYY-MM-DD; None when it cannot be resolved
+    role: str  # "point": when something happened; "period": a fiscal year, quarter, half; "bound": since/by/until
+    period: str | None = None  # for periods: FY2024, 2024-Q1, 2024-H1; for years: 2023
+
+    @property
+    def precision(self) -> int:
+        return 0 if self.value is None else {4: 1, 7: 2, 10: 3}[len(self.value)]
+
+
+_HINT = re.compile(
+    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|yesterday|today|tomorrow|tonight|this\s+morning|last|this|next|earlier|later|previous|ago)", re.IGNORECASE
+)
+_MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_NEEDS_DIGIT = {"fiscal_ending", "fiscal_year", "half", "iso", "mdy", "dmy", "my", "md", "dm", "year"}
+
+
+def find(text: str, published: dt.date | None) -> list[DateExpr]:
+    if not _HINT.search(text):
+        return []
+    has_digit = any(c.isdigit() for c in text)
+    lowered = text.lower()
+    has_month = bool(_MONTH_HINT.search(text))
+    guards = {
+        "fiscal_ended_month": "fiscal" in lowered or "financial year" in lowered or "business year" in lowered,
+        "fiscal_ending": "fiscal" in lowered or "financial year" in lowered or "business year" in lowered,
+        "year_to_month": "the year" in lowered,
+        "quarter": "quarter" in lowered or "Q" in text,
+        "half": "half" in lowered or "H1" in text or "H2" in text,
+        "iso": "-" in text,
+        "mdy": has_month, "dmy": has_month, "my": has_month, "md": has_month, "dm": has_month,
+        "rel_month": has_month, "bare_month": has_month,
+        "weekday": "day" in lowered,
+        "relative_day": "day" in lowered or "tonight" in lowered or "morning" in lowered or "tomorrow" in lowered,
+        "relative_period": "week" in lowered or "month" in lowered or "year" in lowered,
+        "years_ago": "ago" in lowered,
+    }
+    guards["fiscal_year"] = guards["fiscal_ending"] or "FY" in text
+    taken: list[tuple[int, int]] = []
+    out: list[DateExpr] = []
+    for name, pattern in PATTERNS:
+        if (not has_digit and name in _NEEDS_DIGIT) or not guards.get(name, True):
+            continue
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            if any(a < tb and ta < b for ta, tb in taken):
+                continue
+            # Only a future verb just before the expression ("will decide in March") looks ahead.
+            future = bool(FUTURE.search(text, max(0, a - 45), a))
+            expr = _resolve(name, m, published, future)
+            if expr is None:
+                continue
+            taken.append((a, b))
+            out.append(DateExpr(a, b, *expr))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def _resolve(name, m, published, future):
+    g = m.groupdict()
+    if name == "fiscal_ending":
+        month, year = MONTHS[g["month"].lower().rstrip(".")], int(g["year"])
+        fy = year - 1 if month <= 6 else year  # Japanese practice: the year that ends in March is named for its start
+        return None, "period", f"FY{fy}"
+    if name == "fiscal_ended_month":
+        if published is None:
+            return None, "period", None
+        month = MONTHS[g["month"].lower()]
+        year = published.year if month <= published.month else published.year - 1
+        return None, "period", f"FY{year - 1 if month <= 6 else year}"
+    if name == "fiscal_year":
+        y = g.get("year") or g.get("fy")
+        y = int(y) if len(y) == 4 else 2000 + int(y)
+        return None, "period", f"FY{y}"
+    if name == "year_to_month":
+        return None, "period", None
+    if name == "quarter":
+        q = ORDINAL[g["q"].lower()] if g.get("q") else int(g["qn"])
+        return None, "period", f"{g['year']}-Q{q}" if g.get("year") else None
+    if name == "half":
+        h = 1 if (g.get("h") or "").lower() == "first" or g.get("hn") == "1" else 2
+        return None, "period", f"{g['year']}-H{h}"
+    if name == "iso":
+        return _day(int(g["year"]), int(g["mnum"]), int(g["dnum"])), "point", None
+    if name in ("mdy", "dmy"):
+        return _day(int(g["year"]), MONTHS[g["month"].lower().rstrip(".")], int(g["day"])), "point", None
+    if name == "my":
+        return f"{int(g['year']):04d}-{MONTHS[g['month'].lower().rstrip('.')]:02d}", "point", None
+    if name in ("md", "dm"):
+        month = MONTHS[g["month"].lower().rstrip(".")]
+        day = int(g["day"])
+        if not 1 <= day <= 31:
+            return None
+        if published is None:
+            return None, "point", None
+        year = _year_for_month(month, published, future, rel=None)
+        return _day(year, month, day), "point", None
+    if name in ("rel_month", "bare_month"):
+        month = MONTHS[g["month"].lower()]
+        rel = (g.get("rel") or "").lower().strip()
+        if g["month"] == "May" and rel in ("", "in", "of", "on", "by"):
+            # "may" is also a verb; only "in May", "last May"... count
+            if rel not in ("in",):
+                return None
+        role = "bound" if rel in ("since", "by", "until", "from", "through") else "point"
+        if published is None:
+            return None, role, None
+        year = _year_for_month(month, published, future, rel)
+        return f"{year:04d}-{month:02d}", role, None
+    if name == "weekday":
+        rel = (g.get("rel") or "").lower()
+        role = "bound" if rel in ("since", "by", "until", "from") else "point"
+        if published is None:
+            return None, role, None
+        wd = WEEKDAYS[g["wd"].lower()]
+        delta = (published.weekday() - wd) % 7
+        day = published - dt.timedelta(days=delta)
+        if rel == "next" or (future and rel != "last"):
+            day = published + dt.timedelta(days=(wd - published.weekday()) % 7 or 7)
+        elif rel == "last" and delta == 0:
+            day = published - dt.timedelta(days=7)
+        return day.isoformat(), role, None
+    if name == "relative_day":
+        if published is None:
+            return None, "point", None
+        shift = {"yesterday": -1, "tomorrow": 1}.get(g["rd"].lower().split()[-1], 0)
+        return (published + dt.timedelta(days=shift)).isoformat(), "point", None
+    if name == "relative_period":
+        rp, unit = g["rp"].lower(), g["unit"].lower()
+        if rp == "a" and not g.get("ago"):
+            return None
+        if unit == "week":
+            return None, "point", None  # a week is not a precision we store
+        if published is None:
+            return None, "point", None
+        shift = -1 if rp in ("last", "the previous", "the past", "a") else 1 if rp == "next" else 0
+        if rp == "the past":
+            return None  # "the past year" is a span ending now, not a point
+        if unit == "year":
+            return f"{published.year + shift:04d}", "point", str(published.year + shift)
+        y, mth = published.year, published.month + shift
+        if mth == 0:
+            y, mth = y - 1, 12
+        elif mth == 13:
+            y, mth = y + 1, 1
+        return f"{y:04d}-{mth:02d}", "point", None
+    if name == "years_ago":
+        if published is None:
+            return None, "point", None
+        n = SMALL.get(g["n"].lower()) or int(g["n"])
+        if g["unit"].lower() == "years":
+            return f"{published.year - n:04d}", "point", None
+        total = published.year * 12 + published.month - 1 - n
+        return f"{total // 12:04d}-{total % 12 + 1:02d}", "point", None
+    if name == "year":
+        prep = (g.get("prep") or "").lower()
+        role = "bound" if prep in ("since", "by", "until", "from", "through", "before", "after") else "point"
+        year = g["year"]
+        return year, role, year
+    return None
+
+
+def _day(year, month, day):
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return f"{year:04d}-{month:02d}"
+
+
+def _year_for_month(month, published, future, rel):
+    """The year of a month named without one: the last such month, or the next when the text looks ahead."""
+    if rel == "next" or (future and rel not in ("last", "earlier in")):
+        return published.year if month >= published.month else published.year + 1
+    if rel == "last":
+        return published.year if month < published.month else published.year - 1
+    if rel == "this":
+        return published.year
+    return published.year if month <= published.month else published.year - 1
+
+
+def best_point(exprs: list[DateExpr], near: int | None = None) -> str | None:
+    """The most precise point in time among exprs, the nearest to `near` on ties."""
+    points = [d for d in exprs if d.role == "point" and d.value]
+    if not points:
+        return None
+    best = max(points, key=lambda d: (d.precision, -abs((d.start - near) if near is not None else 0)))
+    return best.value
+
+
+def period_of(exprs: list[DateExpr], near: int | None = None) -> str | None:
+    """The period a figure is for: a fiscal year, quarter or half, else a calendar year; the nearest to `near`."""
+    def distance(d):
+        return abs(d.start - near) if near is not None else 0
+
+    periods = [d for d in exprs if d.role == "period" and d.period]
+    if periods:
+        return min(periods, key=distance).period
+    years = [d for d in exprs if d.period and d.role == "point"]
+    return min(years, key=distance).period if years else None

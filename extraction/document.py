@@ -1,0 +1,158 @@
+"""The working state of one article as it passes through the steps."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .registry import Company, Registry
+from .results import Extraction
+from .sentences import Sentence
+
+# Phrases that stand for a company named earlier ("the automaker", "its").
+SINGLE_REFERENCE = re.compile(
+    r"\b(?:the|this)\s+(?:[\w’'.-]+\s+){0,3}?"
+    r"(?:company|automaker|carmaker|auto\s+maker|car\s+maker|firm|group|manufacturer|maker|latter|former)(?:’s|'s)?(?![\w-])"
+    r"|\b(?:it|its)\b",
+    re.IGNORECASE,
+)
+# "the Swedish EV maker": the nationality narrows down which company is meant.
+NATIONALITIES = {
+    "japanese": "JP", "chinese": "CN", "taiwanese": "TW", "korean": "KR", "south korean": "KR",
+    "german": "DE", "french": "FR", "italian": "IT", "american": "US", "u.s.": "US", "us": "US",
+    "swedish": "SE", "british": "GB", "dutch": "NL", "indian": "IN", "vietnamese": "VN", "spanish": "ES",
+}
+_NATIONALITY = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(NATIONALITIES, key=len, reverse=True)) + r")\b", re.I)
+# Relative clauses and appositives name companies that are not the sentence's subject:
+# "Porsche SE, which holds 31.9% of Volkswagen, said it ..." - the "it" is Porsche SE.
+RELATIVE_CLAUSE = re.compile(
+    r",\s+(?:which|who|whose|in\s+which|of\s+which|where|bought|acquired|founded|owned|based|led|headed|controlled|"
+    r"formerly|once|now\s+part)\b[^,;]*,"
+    r"|,\s+(?:a\s+|about\s+)?\d[\d.]*\s?(?:%|percent|per\s+cent)[\s-]*owned\b[^,;]*,",
+    re.IGNORECASE,
+)
+
+
+def hide_relative_clauses(text: str) -> str:
+    """The same text with relative clauses and participial appositives blanked out (same length)."""
+    return RELATIVE_CLAUSE.sub(lambda m: "," + " " * (len(m.group(0)) - 2) + ",", text)
+
+
+def nationality(phrase: str) -> str | None:
+    m = _NATIONALITY.search(phrase or "")
+    return NATIONALITIES[m.group(1).lower()] if m else None
+GROUP_REFERENCE = re.compile(
+    r"\b(?:(?P<n>both|two|three|four|five)|the\s+(?P<m>two|three|four|five))\s+"
+    r"(?:(?:japanese|chinese|major)\s+)?(?:companies|automakers|carmakers|firms|manufacturers|groups|partners|sides)\b"
+    r"|\bthe\s+(?P<pair>pair|trio|duo)\b|\bthe\s+(?P<two>two|three)\b(?!\s+\w+s\b)",
+    re.IGNORECASE,
+)
+COUNTS = {"both": 2, "two": 2, "pair": 2, "duo": 2, "three": 3, "trio": 3, "four": 4, "five": 5}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    key: str  # Company.key
+    surface: str
+    candidates: tuple[str, ...] = ()  # other companies an ambiguous name could be
+
+
+@dataclass
+class Document:
+    title: str
+    body: str
+    published: dt.date | None
+    registry: Registry
+    result: Extraction
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)  # in the body, in order
+    title_mentions: list[Mention] = field(default_factory=list)
+    companies: dict[str, Company] = field(default_factory=dict)  # every company seen, registry or new
+    _starts: list[int] = field(default_factory=list)
+    _dates: dict = field(default_factory=dict)
+
+    # ---- lookups the steps share -------------------------------------------------
+    def company(self, key: str) -> Company:
+        return self.companies[key]
+
+    def name(self, key: str) -> str:
+        return self.companies[key].name
+
+    def mention_company(self, index: int) -> str:
+        return self.mentions[index].key
+
+    def sentence_at(self, pos: int) -> int:
+        if not self._starts:
+            self._starts = [s.start for s in self.sentences]
+        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+
+    def dates(self, sentence_index: int):
+        """The date expressions of a sentence, read against the publication date (computed once)."""
+        if sentence_index not in self._dates:
+            from . import dates
+
+            self._dates[sentence_index] = dates.find(self.sentences[sentence_index].text, self.published)
+        return self._dates[sentence_index]
+
+    def counts(self) -> Counter:
+        return Counter(m.key for m in self.mentions)
+
+    def salient(self, sentence_index: int, *, before: int | None = None, exclude=(), phrase: str = "") -> str | None:
+        """The company a phrase like "the company" or "it" most likely means.
+
+        Candidates are the companies named in this sentence before the phrase and
+        in the three sentences before; the article's main subject wins among them,
+        then the nearest. A company named only inside a relative clause counts
+        for less, and a nationality in the phrase ("the Swedish EV maker") must fit.
+        """
+        counts = self.counts()
+        country = nationality(phrase)
+        best = None
+        best_score = 0.0
+        for distance in range(0, 4):
+            i = sentence_index - distance
+            if i < 0:
+                break
+            sentence = self.sentences[i]
+            hidden = hide_relative_clauses(sentence.text)
+            for mi in sentence.mentions:
+                m = self.mentions[mi]
+                if distance == 0 and (before is None or m.start >= before):
+                    continue
+                if m.key in exclude:
+                    continue
+                company = self.companies[m.key]
+                if country and company.country and company.country != country:
+                    continue
+                score = counts[m.key] / (1 + distance)
+                if hidden[m.start - sentence.start] == " ":
+                    score /= 3
+                if score > best_score:
+                    best, best_score = m.key, score
+            if best is not None and distance >= 1:
+                break
+        return best
+
+    def recent_group(self, sentence_index: int, size: int, *, before: int | None = None) -> list[str]:
+        """The last `size` distinct companies named up to this point: "the two companies", "the three automakers"."""
+        seen: list[str] = []
+        i = sentence_index
+        while i >= 0 and i >= sentence_index - 4:
+            sentence = self.sentences[i]
+            keys = [
+                self.mentions[mi].key
+                for mi in sentence.mentions
+                if i != sentence_index or before is None or self.mentions[mi].start < before
+            ]
+            for key in reversed(keys):
+                if key not in seen:
+                    seen.append(key)
+            if len(seen) >= size:
+                break
+            i -= 1
+        return list(reversed(seen[:size])) if len(seen) >= size else []

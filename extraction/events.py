@@ -1,0 +1,352 @@
+"""Events: what happened, to whom, when, and how sure the article is.
+
+Each sentence is searched for trigger phrases from vocab/events.json. A trigger
+is an event predicate ("formed an alliance", "reached out to Nissan", "cut
+20,000 jobs"), never a topic noun, and one inside a hypothetical ("could",
+"if", "one possibility") is skipped. Companies come from the trigger's clause;
+"the company", "both companies" and "it" are resolved to the companies named
+just before. Status comes from the sentence's wording, the date from its date
+expressions read against the publication date. Within one article, the same
+kind with the same companies is one event with several pieces of evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import dates, vocab
+from .document import COUNTS, GROUP_REFERENCE, SINGLE_REFERENCE, Document, hide_relative_clauses
+from .results import EventFound, Evidence
+from .sentences import TOKEN
+
+_V = vocab.data("events.json")
+_S = vocab.data("status.json")
+
+
+@dataclass
+class Kind:
+    name: str
+    parties: str
+    patterns: list[re.Pattern]
+    anchors: tuple[str, ...]
+    suppresses: tuple[str, ...] = ()
+
+
+KINDS = [
+    Kind(
+        name,
+        spec["parties"],
+        # One alternation per kind: the regex engine tries every pattern in one pass.
+        [re.compile("|".join(f"(?:{vocab.expand(p)})" for p in spec["patterns"]), re.IGNORECASE)],
+        tuple(spec["anchors"]),
+        tuple(spec.get("suppresses", ())),
+    )
+    for name, spec in _V["kinds"].items()
+]
+KIND_ANCHORS = vocab.Anchors({k.name: list(k.anchors) for k in KINDS})
+STATUS_ANCHORS = vocab.Anchors(_S["anchors"])
+ANCHORED_HYPOTHETICAL = [p for p in vocab.compile_all(_V["hypothetical"]) if p.pattern.endswith("$")]
+SENTENCE_HYPOTHETICAL = re.compile(
+    "|".join(f"(?:{vocab.expand(p)})" for p in _V["hypothetical"] if not p.endswith("$")), re.IGNORECASE
+)
+REPORTED_SPEECH = re.compile(vocab.expand(_V["reported_speech"]), re.IGNORECASE)
+FUTURE_LAUNCH = re.compile(_V["future_launch"], re.IGNORECASE)
+CLAUSE_BREAKS = re.compile(_V["clause_breaks"], re.IGNORECASE)
+STATUS_CUES = {
+    status: re.compile("|".join(f"(?:{vocab.expand(c)})" for c in cues), re.IGNORECASE)
+    for status, cues in _S["cues"].items()
+}
+STATUS_ORDER = _S["order"]
+STATUS_RANK = _S["rank"]
+DEFAULT_STATUS = _S["default"]
+TITLES = _V["titles"]
+MULTI_PARTY = {"merger_talks", "merger_talks_ended", "partnership", "approach", "stake_change", "_agreement"}
+_POSSESSOR = re.compile(r"(⟨\d+⟩)(?:’s|')s?\s+(?:[\w“”\"’:-]+\s+){0,3}$")
+_REFERENCE_POSSESSIVE = re.compile(
+    r"\b(?:the|its)\s+(?:company|automaker|carmaker|firm|group|manufacturer)(?:’s|'s)\s+(?:[\w-]+\s+){0,3}$|\bits\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?between\s+⟨\d+⟩(?:(?:,\s*|,?\s+and\s+)⟨\d+⟩)+")
+
+
+# "the company", "the automaker": a definite description, stronger than a bare "it".
+DEFINITE_REFERENCE = re.compile(
+    r"\b(?:the|this)\s+(?:[\w’'-]+\s+){0,3}?(?:company|automaker|carmaker|firm|group|maker|manufacturer|latter|former)\b", re.IGNORECASE
+)
+
+
+@dataclass
+class Candidate:
+    kind: str
+    companies: list[str]
+    status: str
+    date: str | None
+    start: int
+    end: int
+    quote: str
+    sentence: int
+    explicit: int = 0  # how many companies were named rather than inferred
+
+
+@dataclass
+class Group:
+    kind: str
+    companies: list[str]
+    items: list[Candidate] = field(default_factory=list)
+
+
+class FindEvents:
+    name = "events"
+
+    def run(self, doc: Document) -> None:
+        candidates: list[Candidate] = []
+        first_sentence = next((i for i, s in enumerate(doc.sentences) if not s.heading), None)
+        for si, sentence in enumerate(doc.sentences):
+            if sentence.heading or sentence.masked is None or sentence.text.rstrip().endswith("?"):
+                continue
+            candidates.extend(self._sentence(doc, si, lead=si == first_sentence))
+        candidates.extend(self._stake_changes(doc))
+        _resolve_agreements(candidates)
+        doc.result.events = _merge(doc, candidates)
+
+    # ---- one sentence ------------------------------------------------------------
+    def _sentence(self, doc: Document, si: int, *, lead: bool) -> list[Candidate]:
+        sentence = doc.sentences[si]
+        text = sentence.masked.text
+        lowered = text.lower()
+        hits: list[tuple[str, int, int]] = []
+        present = KIND_ANCHORS.tags(lowered)
+        for kind in KINDS:
+            if kind.name not in present:
+                continue
+            for pattern in kind.patterns:
+                for m in pattern.finditer(text):
+                    hits.append((kind.name, m.start(), m.end()))
+        if not hits:
+            return []
+        hits = _drop_suppressed(hits)
+        if SENTENCE_HYPOTHETICAL.search(text):
+            return []
+        clauses = _clauses(text)
+        status = _status(text)
+        date_exprs = doc.dates(si)
+        out = []
+        for kind, a, b in hits:
+            if _hypothetical(text[max(0, a - 120):a]):
+                continue
+            if kind == "product_launch" and FUTURE_LAUNCH.search(text[:a]):
+                continue
+            ca, cb = next(((x, y) for x, y in clauses if x <= a < y), (0, len(text)))
+            companies, explicit = _attribute(doc, si, kind, text, a, b, ca, cb)
+            if not companies and kind != "policy":
+                continue
+            if kind == "policy":
+                companies = [] if not explicit else companies
+            start, end = sentence.masked.span(a, b)
+            date = _date_for(date_exprs, sentence, start, doc, lead)
+            out.append(Candidate(kind, companies, status, date, sentence.start, sentence.end,
+                                 sentence.text, si, explicit))
+        return out
+
+    def _stake_changes(self, doc: Document) -> list[Candidate]:
+        out = []
+        for si, owner, target, start, end in getattr(doc, "stake_changes", []):
+            sentence = doc.sentences[si]
+            date_exprs = doc.dates(si)
+            out.append(Candidate("stake_change", [owner, target], _status(sentence.masked.text),
+                                 _date_for(date_exprs, sentence, start, doc, False),
+                                 sentence.start, sentence.end, sentence.text, si, 2))
+        return out
+
+
+def _drop_suppressed(hits):
+    """An ended-talks trigger overrides a talks trigger on the same words; one kind keeps one hit per span."""
+    by_kind = {k.name: k for k in KINDS}
+    kept = []
+    for kind, a, b in sorted(hits, key=lambda h: (h[1], -(h[2] - h[1]))):
+        suppressed = any(
+            kind in by_kind[k2].suppresses and a2 < b + 3 and a < b2 + 3
+            for k2, a2, b2 in hits
+        )
+        if suppressed:
+            continue
+        if any(k2 == kind and a2 < b and a < b2 for k2, a2, b2 in kept):
+            continue
+        kept.append((kind, a, b))
+    return kept
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in CLAUSE_BREAKS.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _hypothetical(prefix: str) -> bool:
+    for p in ANCHORED_HYPOTHETICAL:
+        m = p.search(prefix)
+        if m and not REPORTED_SPEECH.search(prefix[max(0, m.start() - 60):m.end() + 10]):
+            return True
+    return False
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
+
+
+def _status(text: str) -> str:
+    media = vocab.media_first_words()
+    present = STATUS_ANCHORS.tags(text.lower())
+    if any(w in media for w in _CAPITALISED.findall(text)):
+        present.add("reported")
+    for status in STATUS_ORDER:
+        if status not in present:
+            continue
+        if STATUS_CUES[status].search(text):
+            return status
+    return DEFAULT_STATUS
+
+
+def _tokens(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """(position, mention index) of company tokens in text[a:b]."""
+    return [(m.start(), int(m.group(1))) for m in TOKEN.finditer(text, a, b)]
+
+
+def _attribute(doc, si, kind, text, a, b, ca, cb) -> tuple[list[str], int]:
+    """The companies an event is about, and how many of them the clause names itself."""
+    key = doc.mention_company
+    in_clause = list(dict.fromkeys(key(i) for _, i in _tokens(text, ca, cb)))
+    before = [key(i) for _, i in _tokens(text, ca, a)]
+    after = [key(i) for _, i in _tokens(text, a, cb)]
+    prefix = text[ca:a]
+
+    if kind == "approach":
+        target = next(iter([key(i) for _, i in _tokens(text, a, b)] or after), None)
+        actor = next((k for k in reversed(before) if k != target), None)
+        if actor is None and SINGLE_REFERENCE.search(prefix):
+            actor = doc.salient(si, before=doc.sentences[si].start + a, exclude={target})
+        if target is None or actor is None:
+            return [], 0
+        return [actor, target], 2
+
+    if kind in MULTI_PARTY:
+        between = _BETWEEN.match(text, b)
+        if between:
+            # "a memorandum between Nissan and Honda": exactly the companies listed
+            return list(dict.fromkeys(key(int(t.group(1))) for t in TOKEN.finditer(between.group(0)))), 2
+        companies = list(in_clause)
+        explicit = len(companies)
+        group = GROUP_REFERENCE.search(text, ca, cb)
+        if group:
+            n = COUNTS.get((group.group("n") or group.group("m") or group.group("pair") or group.group("two") or "").lower(), 2)
+            if len(companies) < n:
+                for k in doc.recent_group(si, n, before=doc.sentences[si].start + group.start()):
+                    if k not in companies:
+                        companies.append(k)
+        elif len(companies) == 1 and DEFINITE_REFERENCE.search(prefix):
+            k = doc.salient(si, before=doc.sentences[si].start + ca, exclude=set(companies),
+                            phrase=DEFINITE_REFERENCE.search(prefix).group(0))
+            if k:
+                companies.insert(0, k)
+        if explicit == 0 and len(companies) < 2:
+            return [], 0  # one side, and only guessed: not enough to propose
+        return companies, explicit
+
+    if kind == "policy":
+        return in_clause, len(in_clause)
+
+    # One company the event is about: its possessor, the clause's subject, or the company referred to.
+    m = _POSSESSOR.search(prefix)
+    if m:
+        return [key(int(TOKEN.match(m.group(1)).group(1)))], 1
+    start = doc.sentences[si].start + ca
+    if _REFERENCE_POSSESSIVE.search(prefix) and not before:
+        k = doc.salient(si, before=start, phrase=prefix)
+        return ([k], 0) if k else ([], 0)
+    # The subject, not a company inside a relative clause ("X, which owns 5% of Y, said it ...").
+    main = [key(i) for _, i in _tokens(hide_relative_clauses(text), ca, a)] or before
+    if main:
+        return [main[-1]], 1
+    reference = SINGLE_REFERENCE.search(prefix) or GROUP_REFERENCE.search(prefix)
+    if reference:
+        k = doc.salient(si, before=start, phrase=reference.group(0))
+        return ([k], 0) if k else ([], 0)
+    if after:
+        return [after[0]], 1
+    reference = SINGLE_REFERENCE.search(text, a, cb)
+    if reference:
+        k = doc.salient(si, before=start, phrase=reference.group(0))
+        return ([k], 0) if k else ([], 0)
+    return [], 0
+
+
+def _date_for(exprs, sentence, start, doc, lead) -> str | None:
+    value = dates.best_point(exprs, near=start - sentence.start)
+    if value is None and lead and doc.published:
+        # The lead of a news story tells what just happened: the month it was published.
+        value = doc.published.strftime("%Y-%m")
+    return value
+
+
+def _resolve_agreements(candidates: list[Candidate]) -> None:
+    """A memorandum without a stated purpose is merger talks when the article discusses a merger of the same companies."""
+    merger_sets = [set(c.companies) for c in candidates if c.kind in ("merger_talks", "merger_talks_ended")]
+    for c in candidates:
+        if c.kind == "_agreement":
+            mine = set(c.companies)
+            c.kind = "merger_talks" if any(len(mine & s) >= 2 or (mine and mine <= s) for s in merger_sets) else "partnership"
+
+
+def _merge(doc: Document, candidates: list[Candidate]) -> list[EventFound]:
+    groups: list[Group] = []
+    for c in sorted(candidates, key=lambda c: (-len(set(c.companies)), c.start)):
+        mine = set(c.companies)
+        group = next((g for g in groups if g.kind == c.kind and set(g.companies) == mine), None)
+        if group is None and c.kind in MULTI_PARTY and len(mine) == 1:
+            # One side only ("the Honda merger failure"): the same event as a fuller one that includes it.
+            group = next((g for g in groups if g.kind == c.kind and mine <= set(g.companies)), None)
+        if group is None:
+            group = Group(c.kind, list(dict.fromkeys(c.companies)))
+            groups.append(group)
+        group.items.append(c)
+    out = []
+    for g in sorted(groups, key=lambda g: min(i.start for i in g.items)):
+        items = sorted(g.items, key=lambda i: i.start)
+        status = max((i.status for i in items), key=lambda s: STATUS_RANK[s])
+        dated = [i.date for i in items if i.date]
+        date = max(dated, key=len) if dated else None
+        best = max(items, key=lambda i: (i.explicit, i.status == status, -i.start))
+        evidence = []
+        seen = set()
+        for i in items:
+            if i.start not in seen:
+                seen.add(i.start)
+                evidence.append(Evidence(i.quote, i.start, i.end))
+        names = [doc.name(k) for k in g.companies]
+        out.append(EventFound(
+            kind=g.kind, date=date, status=status, companies=names,
+            title=_title(doc, g.kind, g.companies), quote=best.quote, start=best.start, end=best.end,
+            evidence=evidence,
+        ))
+    return out
+
+
+def _title(doc: Document, kind: str, keys: list[str]) -> str:
+    shorts = [doc.company(k).short for k in keys]
+    if kind == "policy" and shorts:
+        template = TITLES["policy_with_companies"]
+    else:
+        template = TITLES[kind]
+    return template.format(all=_join(shorts), first=shorts[0] if shorts else "", rest=_join(shorts[1:]))
+
+
+def _join(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]

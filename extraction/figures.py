@@ -1,0 +1,242 @@
+"""Key figures: sales, EV sales, profits and losses, revenue, cost savings, jobs cut,
+plants closed, market shares and tariff costs, with their company and period.
+
+A number becomes a figure only when its unit and a cue agree: "cut 20,000 jobs"
+is jobs_cut, "20,000 employees" alone is nothing; "$4.5 billion" is a figure
+only beside a word like loss, revenue, savings or tariffs. Lists are read in
+order ("4.1 million and 3.44 million vehicles, respectively").
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import dates, numbers, vocab
+from .document import SINGLE_REFERENCE, Document, hide_relative_clauses
+from .events import CLAUSE_BREAKS
+from .results import FigureFound
+from .sentences import TOKEN
+
+_V = vocab.data("figures.json")
+COUNT_UNITS = {k: re.compile(v, re.IGNORECASE) for k, v in _V["count_units"].items()}
+EV_WORDS = re.compile(_V["ev_words"], re.IGNORECASE)
+COUNT_CUES = {u: {m: re.compile(p, re.IGNORECASE) for m, p in cues.items()} for u, cues in _V["count_cues"].items()}
+COUNT_BLOCKERS = {u: re.compile(p, re.IGNORECASE) for u, p in _V["count_blockers"].items()}
+MONEY_CUES = {m: re.compile(p, re.IGNORECASE) for m, p in _V["money_cues"].items()}
+MARKET_SHARE = [re.compile(vocab.expand(p).replace("{PCT}", r"\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)"), re.IGNORECASE)
+                for p in _V["market_share"]]
+GROUP_SUBJECTS = re.compile(_V["group_subjects"], re.IGNORECASE)
+_MONEY_ANY = r"(?P<money>(?:US\$|\$|¥|€|£)?\s?\d[\d,.]*(?:\s?(?:trillion|billion|million|bn|mn|tn))?(?:\s(?:dollars|yen|euros?|yuan|won|pounds))?)"
+COST_OF_PROFIT = [re.compile(t.replace("{MONEY}", _MONEY_ANY), re.IGNORECASE) for t in _V["money_cost_of_profit"]]
+UNIT_NAMES = {"vehicles": "vehicles", "jobs": "jobs", "plants": "plants"}
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+)$", re.IGNORECASE)
+_CHANGE = re.compile(r"\b(?:by|up|down)\s*$|^\s*(?:drop|decline|fall|rise|increase|decrease|jump|gain|lower|higher|more|less)", re.IGNORECASE)
+_POSSESSOR = re.compile(r"(⟨\d+⟩)(?:’s|'s|’|')\s+(?:[\w-]+\s+){0,4}$")
+_ANCHOR = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozen)\b", re.IGNORECASE)
+
+
+class FindFigures:
+    name = "figures"
+
+    def run(self, doc: Document) -> None:
+        out: list[FigureFound] = []
+        seen = set()
+        for si, sentence in enumerate(doc.sentences):
+            if sentence.heading or sentence.masked is None or not _ANCHOR.search(sentence.text):
+                continue
+            for fig in self._sentence(doc, si):
+                key = (fig.company, fig.metric, round(fig.value, 2))
+                if key not in seen:
+                    seen.add(key)
+                    out.append(fig)
+        doc.result.figures = out
+
+    def _sentence(self, doc: Document, si: int) -> list[FigureFound]:
+        sentence = doc.sentences[si]
+        masked = sentence.masked
+        text = masked.text
+        amounts = [a for a in numbers.find(text) if not _inside_token(text, a.start)]
+        if not amounts:
+            return []
+        date_exprs = doc.dates(si)
+        date_spans = [(d.start, d.end) for d in date_exprs]
+        amounts = [a for a in amounts if not _is_date(masked, sentence, a, date_spans)]
+        clauses = _clauses(text)
+
+        # Classify each amount.
+        classified: list[tuple] = []  # (amount, metric, unit, sign)
+        for i, amount in enumerate(amounts):
+            ca, cb = next(((x, y) for x, y in clauses if x <= amount.start < y), (0, len(text)))
+            metric = unit = None
+            sign = 1
+            if amount.kind == "money":
+                metric, sign = _money_metric(text, amount, ca, cb)
+                unit = amount.unit
+            elif amount.kind == "percent":
+                if _is_market_share(text, amount, ca, cb):
+                    metric, unit = "market_share", "%"
+            else:
+                unit_class, unit_phrase = _count_unit(text, amounts, i)
+                if unit_class:
+                    metric = _count_metric(text, amount, unit_class, unit_phrase, ca, cb)
+                    unit = UNIT_NAMES[unit_class]
+                elif amount.scaled and classified and classified[-1][1] in ("sales_units", "ev_sales_units"):
+                    # "... 140,000 and 19,000 EVs, while Tesla and BYD sold 1.8 million and 1.57 million"
+                    metric, unit = classified[-1][1], classified[-1][2]
+            classified.append((amount, metric, unit, sign, ca, cb))
+
+        figures = []
+        respectively = "respectively" in text.lower()
+        for amount, metric, unit, sign, ca, cb in classified:
+            if metric is None:
+                continue
+            company = None
+            if respectively:
+                company = _respective(doc, text, classified, amount, ca, cb)
+            if company is None:
+                company = _company_for(doc, si, text, amount, ca, cb)
+            value = amount.value * sign
+            start, end = sentence.start, sentence.end
+            period = dates.period_of(date_exprs, near=masked.to_body(amount.start) - sentence.start)
+            figures.append(FigureFound(
+                company=doc.name(company) if company else None, metric=metric, value=value, unit=unit,
+                period=period, quote=sentence.text, start=start, end=end,
+            ))
+        return figures
+
+
+def _inside_token(text, pos):
+    return pos > 0 and text[pos - 1] == "⟨"
+
+
+def _is_date(masked, sentence, amount, date_spans):
+    a, b = masked.span(amount.start, amount.end)
+    a -= sentence.start
+    b -= sentence.start
+    if any(x <= a < y for x, y in date_spans):
+        return amount.kind == "count" and not amount.scaled
+    # A bare year-like number ("in 2023") that the date finder skipped is still not a figure.
+    return amount.kind == "count" and not amount.scaled and 1900 <= amount.value <= 2100 and amount.text.isdigit()
+
+
+def _clauses(text):
+    spans = []
+    start = 0
+    for m in CLAUSE_BREAKS.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _nearest(pattern, text, pos, ca, cb, window=90):
+    best = None
+    lo, hi = max(ca, pos - window), min(cb, pos + window)
+    for m in pattern.finditer(text, lo, hi):
+        d = pos - m.end() if m.end() <= pos else m.start() - pos
+        d = max(d, 0)
+        if best is None or d < best:
+            best = d
+    return best
+
+
+def _money_metric(text, amount, ca, cb):
+    if MONEY_CUES["tariff_cost"].search(text, ca, cb):
+        for cost in COST_OF_PROFIT:
+            for m in cost.finditer(text, max(0, amount.start - 90), min(len(text), amount.end + 20)):
+                if m.start("money") <= amount.start < m.end("money") + 1:
+                    return "tariff_cost", 1
+    best = None
+    for name, pattern in MONEY_CUES.items():
+        d = _nearest(pattern, text, amount.start if True else 0, ca, cb)
+        if d is None:
+            continue
+        if best is None or d < best[0]:
+            best = (d, name)
+    if best is None:
+        return None, 1
+    name = best[1]
+    if name.endswith("_negative"):
+        return name[: -len("_negative")], -1
+    return name, 1
+
+
+def _is_market_share(text, amount, ca, cb):
+    before = text[max(ca, amount.start - 15):amount.start]
+    after = text[amount.end:min(cb, amount.end + 15)]
+    if _CHANGE.search(before) or _CHANGE.search(after):
+        return False
+    window = text[max(ca, amount.start - 80):min(cb, amount.end + 60)]
+    local = text[max(ca, amount.start - 80):min(cb, amount.end + 60)]
+    return any(p.search(local) for p in MARKET_SHARE) and bool(window)
+
+
+def _count_unit(text, amounts, i):
+    """The unit noun after a count, shared along a list ("140,000 and 19,000 electric vehicles")."""
+    j = i
+    while True:
+        amount = amounts[j]
+        for unit, pattern in COUNT_UNITS.items():
+            m = pattern.match(text, _skip_space(text, amount.end))
+            if m and not TOKEN.search(m.group(0)) and not re.search(r"\d", m.group(0)):
+                return unit, m.group(0)
+        if j + 1 < len(amounts) and _LIST_JOIN.match(text[amount.end:amounts[j + 1].start]):
+            j += 1
+            continue
+        return None, ""
+
+
+def _skip_space(text, pos):
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
+
+
+def _count_metric(text, amount, unit_class, unit_phrase, ca, cb):
+    for metric, pattern in COUNT_CUES[unit_class].items():
+        if pattern.search(unit_phrase):
+            d = 0  # "3.3 million deliveries": the unit is its own cue
+        else:
+            d = _nearest(pattern, text, amount.start, ca, cb, window=120)
+            if d is None:
+                continue
+        blocker = _nearest(COUNT_BLOCKERS[unit_class], text, amount.start, ca, cb, window=60)
+        if blocker is not None and blocker < d:
+            return None
+        if metric == "sales_units":
+            head = text[max(ca, amount.start - 40):amount.start]
+            if EV_WORDS.search(unit_phrase) or re.search(r"\b(?:EV|electric[- ]vehicle|electric[- ]car|BEV)\s+sales\b", head, re.I):
+                return "ev_sales_units"
+        return metric
+    return None
+
+
+def _respective(doc, text, classified, amount, ca, cb):
+    """"Honda and Nissan ... 4.1 million and 3.44 million vehicles, respectively": pair them in order."""
+    same = [a for a, metric, *_ in classified if metric and ca <= a.start < cb]
+    keys = list(dict.fromkeys(doc.mention_company(int(m.group(1))) for m in TOKEN.finditer(text, ca, cb)))
+    if len(same) >= 2 and len(keys) == len(same):
+        return keys[same.index(amount)]
+    return None
+
+
+def _company_for(doc, si, text, amount, ca, cb):
+    prefix = text[ca:amount.start]
+    m = _POSSESSOR.search(prefix)
+    if m:
+        return doc.mention_company(int(TOKEN.match(m.group(1)).group(1)))
+    tokens = list(TOKEN.finditer(hide_relative_clauses(text), ca, amount.start)) or list(TOKEN.finditer(text, ca, amount.start))
+    if tokens:
+        last = tokens[-1]
+        if GROUP_SUBJECTS.search(text, last.end(), amount.start):
+            return None
+        return doc.mention_company(int(last.group(1)))
+    if GROUP_SUBJECTS.search(text, ca, cb):
+        return None
+    reference = SINGLE_REFERENCE.search(prefix)
+    if reference:
+        return doc.salient(si, before=doc.sentences[si].start, phrase=reference.group(0))
+    after = list(TOKEN.finditer(text, amount.end, cb))
+    if after:
+        return doc.mention_company(int(after[0].group(1)))
+    return doc.salient(si, before=doc.sentences[si].start)

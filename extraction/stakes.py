@@ -1,0 +1,137 @@
+"""Equity stakes: who holds what percent of whom, each with its quote.
+
+A stake being bought, raised, cut or sold is also a `stake_change` event; the
+events step picks those up from `doc.stake_changes`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import vocab
+from .document import Document
+from .results import StakeFound
+from .sentences import TOKEN
+
+_V = vocab.data("stakes.json")
+_SUB = {
+    "{OWNER}": r"(?P<owner>⟨\d+⟩)",
+    "{TARGET}": r"(?P<target>⟨\d+⟩)",
+    "{A}": r"(?P<a>⟨\d+⟩)",
+    "{B}": r"(?P<b>⟨\d+⟩)",
+    "{PCT}": r"(?P<pct>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)",
+    "{Q}": r"(?:(?:about|around|roughly|approximately|nearly|almost|some|just\s+(?:under|over)|more\s+than|less\s+than|over|under|a\s+further|an\s+additional|a|an)\s+)*",
+    "{STAKE}": r"(?:(?:equity|minority|majority|controlling|direct|indirect|voting|combined|cross-)\s*)?(?:stake|holding|shareholding|interest|ownership|equity\s+stake)",
+}
+
+
+def _compile(p):
+    for k, v in _SUB.items():
+        p = p.replace(k, v)
+    return re.compile(p, re.IGNORECASE)
+
+
+EXPLICIT = [_compile(p) for p in _V["explicit"]]
+CROSS = [_compile(p) for p in _V["cross"]]
+CHANGE = [_compile(p) for p in _V["change"]]
+CORE = [_compile(p) for p in _V["core"]]
+CONTINUE = [_compile(p) for p in _V["continue"]]
+COMPLETED_SALE = re.compile(_V["completed_sale"], re.IGNORECASE)
+CHANGE_VERBS = re.compile(_V["change_verbs"], re.IGNORECASE)
+_ANCHOR = re.compile(r"\d\s?(?:%|percent|per\s+cent)", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:its|it|their|they|the\s+(?:company|automaker|carmaker|group|firm))\b[^⟨]*$", re.IGNORECASE)
+
+
+class FindStakes:
+    name = "stakes"
+
+    def run(self, doc: Document) -> None:
+        found: dict[tuple[str, str, float], StakeFound] = {}
+        doc.stake_changes = []
+        for si, sentence in enumerate(doc.sentences):
+            masked = sentence.masked
+            if masked is None or sentence.heading or not _ANCHOR.search(masked.text):
+                continue
+            text = masked.text
+            taken: list[tuple[int, int]] = []
+
+            def free(a, b):
+                return not any(a < tb and ta < b for ta, tb in taken)
+
+            def add(owner_key, target_key, pct, a, b, *, change=False):
+                if owner_key is None or owner_key == target_key or not 0 < pct <= 100:
+                    return
+                lead = re.match(r"[\s,;]*(?:(?:and|as\s+well\s+as|plus|in)\s+)?", text[a:b], re.IGNORECASE)
+                a += lead.end()
+                start, end = masked.span(a, b)
+                before = text[max(0, a - 60):a]
+                sold = bool(COMPLETED_SALE.search(before))
+                if change or CHANGE_VERBS.search(before):
+                    doc.stake_changes.append((si, owner_key, target_key, start, end))
+                if sold:
+                    return  # a stake sold is no longer held
+                key = (owner_key, target_key, round(pct, 2))
+                if key not in found:
+                    found[key] = StakeFound(doc.name(owner_key), doc.name(target_key), pct, doc.body[start:end], start, end)
+
+            def company(m, group):
+                return doc.mention_company(int(TOKEN.match(m.group(group)).group(1)))
+
+            for pattern in CHANGE:
+                for m in pattern.finditer(text):
+                    if not free(*m.span()):
+                        continue
+                    target = company(m, "target")
+                    owner = self._owner(doc, si, masked, m.start(), exclude={target})
+                    taken.append(m.span())
+                    add(owner, target, float(m.group("pct")), m.start(), m.end(), change=True)
+            for pattern in EXPLICIT:
+                for m in pattern.finditer(text):
+                    if free(*m.span()):
+                        taken.append(m.span())
+                        add(company(m, "owner"), company(m, "target"), float(m.group("pct")), m.start(), m.end())
+            for pattern in CROSS:
+                for m in pattern.finditer(text):
+                    if free(*m.span()):
+                        taken.append(m.span())
+                        a, b = company(m, "a"), company(m, "b")
+                        add(a, b, float(m.group("pct")), m.start(), m.end())
+                        add(b, a, float(m.group("pct")), m.start(), m.end())
+            for pattern in CORE:
+                for m in pattern.finditer(text):
+                    if not free(*m.span()):
+                        continue
+                    target = company(m, "target")
+                    owner = self._owner(doc, si, masked, m.start(), exclude={target})
+                    taken.append(m.span())
+                    add(owner, target, float(m.group("pct")), m.start(), m.end())
+                    # A list sharing the owner: "..., 5.1% in Mazda, 4.9% in Suzuki and 5.9% in Isuzu"
+                    pos = m.end()
+                    while True:
+                        nxt = next((c.match(text, pos) for c in CONTINUE if c.match(text, pos)), None)
+                        if nxt is None or not free(*nxt.span()):
+                            break
+                        taken.append(nxt.span())
+                        add(owner, company(nxt, "target"), float(nxt.group("pct")), nxt.start(), nxt.end())
+                        pos = nxt.end()
+        doc.result.stakes = list(found.values())
+
+    @staticmethod
+    def _owner(doc: Document, si: int, masked, pos: int, exclude) -> str | None:
+        """The holder of a stake named without one: the nearest company before it in the sentence,
+        or the company "its"/"the company" stands for."""
+        before = masked.text[:pos]
+        last = _last(doc, before, exclude)
+        if last is not None:
+            return last
+        if _PRONOUN.search(before):
+            return doc.salient(si, exclude=exclude)
+        return None
+
+
+def _last(doc: Document, before: str, exclude) -> str | None:
+    for m in reversed(list(TOKEN.finditer(before))):
+        key = doc.mention_company(int(m.group(1)))
+        if key not in exclude:
+            return key
+    return None

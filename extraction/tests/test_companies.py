@@ -1,0 +1,45 @@
+from extraction.tests.helpers import run_text
+
+
+def companies(body, title=""):
+    return {(c.slug or c.name, c.new): c.mentions for c in run_text(body, title=title).companies}
+
+
+def test_it_counts_mentions_in_title_and_body_under_the_canonical_name():
+    result = run_text("Nissan Motor Co. said Nissan's plan stands. Toyota declined.", title="Nissan in talks")
+    found = {c.name: c.mentions for c in result.companies}
+    assert found == {"Nissan Motor Co., Ltd.": 3, "Toyota Motor Corporation": 1}
+
+
+def test_news_outlets_are_sources_not_companies():
+    found = companies("The Nikkei reported, and Reuters confirmed, that Japan's Nikkei Asia and Mazda agreed.")
+    assert found == {("mazda", False): 1}
+
+
+def test_it_proposes_organisations_the_registry_lacks():
+    found = companies(
+        "Taiwan's Quanta joined the project with Hyperion Motors and Orbis Precision Industry Co., Ltd. "
+        "Later, Quanta said Hyperion would supply parts."
+    )
+    assert found[("Quanta", True)] == 2
+    assert found[("Hyperion Motors", True)] == 2
+    assert ("Orbis Precision Industry Co., Ltd.", True) in found
+
+
+def test_it_does_not_propose_ordinary_capitalised_phrases():
+    found = companies(
+        "The Group said Japan's Prime Minister met Chinese Industry leaders. The Japanese Automotive sector grew."
+    )
+    assert found == {}
+
+
+def test_a_family_name_resolves_to_the_family_member_the_article_names():
+    result = run_text("Mitsubishi Corp. raised its bet. Later, Mitsubishi said profits rose.")
+    assert [(c.slug, c.mentions) for c in result.companies] == [("mitsubishi-corporation", 2)]
+    result = run_text("Nissan and Mitsubishi will share software.")
+    assert "mitsubishi-motors" in {c.slug for c in result.companies}
+
+
+def test_a_name_extending_a_registry_alias_is_a_different_company():
+    result = run_text("Mitsubishi UFJ Financial Group lent the money.")
+    assert [(c.name, c.new) for c in result.companies] == [("Mitsubishi UFJ Financial Group", True)]

@@ -1,0 +1,78 @@
+import datetime as dt
+
+from extraction.tests.helpers import run_text
+
+
+def events(body, published=dt.date(2025, 5, 20)):
+    return [(e.kind, sorted(c.split()[0] for c in e.companies), e.status, e.date)
+            for e in run_text(body, published=published).events]
+
+
+def kinds(body):
+    return [(k, c) for k, c, _, _ in events(body)]
+
+
+def test_it_reads_merger_talks_and_their_end():
+    assert kinds("Honda and Nissan began talks on a business integration.") == [("merger_talks", ["Honda", "Nissan"])]
+    assert kinds("Honda and Nissan called off their merger talks.") == [("merger_talks_ended", ["Honda", "Nissan"])]
+
+
+def test_a_memorandum_is_merger_talks_only_when_a_merger_is_discussed():
+    assert kinds("Geely signed a memorandum of understanding with Renault on engines.") == [
+        ("partnership", ["Renault", "Zhejiang"])]
+    assert kinds("Honda and Nissan signed a memorandum of understanding. "
+                 "The two companies expect the merger talks to last months.") == [("merger_talks", ["Honda", "Nissan"])]
+
+
+def test_it_reads_an_approach_with_actor_and_target():
+    assert kinds("Sources say Foxconn approached Nissan about a stake.") == [("approach", ["Hon", "Nissan"])]
+
+
+def test_it_reads_partnerships_restructuring_results_leadership_launches_policy():
+    assert kinds("Stellantis and Leapmotor formed a joint venture to sell cars abroad.") == [
+        ("partnership", ["Stellantis", "Zhejiang"])]
+    assert kinds("Volkswagen will cut 35,000 jobs and close two factories.") == [("restructuring", ["Volkswagen"])]
+    assert kinds("Mazda cut its full-year forecast on Monday.") == [("financial_result", ["Mazda"])]
+    assert kinds("Hyundai Motor named Jose Munoz as its next chief executive.") == [
+        ("leadership_change", ["Hyundai"])]
+    assert kinds("Volvo Cars unveiled the EX30, a small electric SUV.") == [("product_launch", ["Volvo"])]
+    assert kinds("Washington imposed a 25% tariff on imported cars.") == [("policy", [])]
+
+
+def test_status_comes_from_the_wording():
+    assert events("Honda denied a Nikkei report that it restarted merger talks with Nissan.")[0][2] == "denied"
+    assert events("The Nikkei reported that Mitsubishi Motors will join the alliance with Honda and Nissan.")[0][2] == "reported"
+    assert events("People familiar with the matter say Toyota reached out to Nissan.")[0][2] == "rumored"
+    assert events("Honda and Nissan announced a cooperation agreement.")[0][2] == "confirmed"
+
+
+def test_dates_are_resolved_against_the_publication_date():
+    (event,) = events("Honda and Nissan called off their merger talks in February.")
+    assert event[3] == "2025-02"
+    (event,) = events("Honda and Nissan called off their merger talks in February.", published=None)
+    assert event[3] is None
+
+
+def test_hypotheticals_and_passing_mentions_are_not_events():
+    assert kinds("If Nissan were to merge with Honda, the group could save billions.") == []
+    assert kinds("A partnership on that scale could change the market.") == []
+    assert kinds("Any formal alliance between Toyota and Nissan would need approval.") == []
+    assert kinds("Nissan has long valued its partnership with Renault.") == []
+    assert kinds("Toyota plans to launch 30 new models by 2030.") == []
+    assert kinds("Toyota employs 380,000 people and builds cars in 27 countries.") == []
+
+
+def test_references_resolve_to_the_companies_named_before():
+    assert kinds("Honda and Nissan have long been rivals. Now both companies will jointly develop software.") == [
+        ("partnership", ["Honda", "Nissan"])]
+    assert kinds("Nissan reported weak sales. The automaker said it would cut 9,000 jobs.") == [
+        ("restructuring", ["Nissan"])]
+
+
+def test_the_same_happening_twice_is_one_event_with_two_pieces_of_evidence():
+    result = run_text("Honda and Nissan ended merger talks in February. The collapse of the merger talks "
+                      "between Honda and Nissan surprised investors.")
+    (event,) = result.events
+    assert event.kind == "merger_talks_ended"
+    assert len(event.evidence) == 2
+    assert event.date == "2025-02"

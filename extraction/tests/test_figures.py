@@ -1,0 +1,49 @@
+import datetime as dt
+
+from extraction.tests.helpers import run_text
+
+
+def figures(body, published=dt.date(2025, 5, 20)):
+    return [((f.company or "").split(" ")[0] or None, f.metric, f.value, f.unit, f.period)
+            for f in run_text(body, published=published).figures]
+
+
+def test_a_loss_is_negative_with_its_currency_and_period():
+    assert figures("Nissan posted a net loss of $4.5 billion for the fiscal year ending March 2025.") == [
+        ("Nissan", "net_income", -4_500_000_000, "USD", "FY2024")]
+
+
+def test_it_reads_savings_jobs_plants_and_market_share():
+    assert figures("Nissan targets cost savings of 250 billion yen.") == [
+        ("Nissan", "cost_savings", 250_000_000_000, "JPY", None)]
+    assert figures("Nissan will eliminate 20,000 jobs and close seven plants.") == [
+        ("Nissan", "jobs_cut", 20_000, "jobs", None), ("Nissan", "plants_closed", 7, "plants", None)]
+    assert figures("Nissan holds just 2.4% of the U.S. EV market.") == [("Nissan", "market_share", 2.4, "%", None)]
+
+
+def test_it_pairs_lists_respectively():
+    assert figures("In 2023 Nissan and Honda sold 140,000 and 19,000 electric vehicles respectively, "
+                   "while Tesla and BYD sold 1.8 million and 1.57 million respectively.") == [
+        ("Nissan", "ev_sales_units", 140_000, "vehicles", "2023"),
+        ("Honda", "ev_sales_units", 19_000, "vehicles", "2023"),
+        ("Tesla,", "ev_sales_units", 1_800_000, "vehicles", "2023"),
+        ("BYD", "ev_sales_units", 1_570_000, "vehicles", "2023"),
+    ]
+
+
+def test_tariff_costs_are_tariff_costs_not_profits():
+    assert figures("Toyota said U.S. tariffs cut its operating profit by 180 billion yen.") == [
+        ("Toyota", "tariff_cost", 180_000_000_000, "JPY", None)]
+
+
+def test_numbers_without_a_cue_are_not_figures():
+    assert figures("Toyota employs 380,000 people and has a plant that can produce 440,000 vehicles a year, "
+                   "and its shares rose 3% in 2024.") == []
+
+
+def test_a_group_is_not_a_company():
+    assert figures("The total sales of these five automakers reached 16 million vehicles.") == [
+        (None, "sales_units", 16_000_000, "vehicles", None)]
+    assert figures("If Mitsubishi's 810,000 vehicles are added, the alliance's total sales will reach "
+                   "8.35 million vehicles.") == [
+        ("Mitsubishi", "sales_units", 810_000, "vehicles", None), (None, "sales_units", 8_350_000, "vehicles", None)]

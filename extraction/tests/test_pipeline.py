@@ -1,0 +1,54 @@
+"""The pipeline as a whole: the step interface, offsets, and quality on our own articles."""
+
+import json
+
+import pytest
+
+from extraction.pipeline import DEFAULT_STEPS, Extractor, RuleExtractor
+from extraction.tests.helpers import ARTICLES, load_article, registry, run
+
+GOLD = json.loads((ARTICLES / "gold.json").read_text())
+FILES = [a["file"] for a in GOLD["articles"]]
+
+
+def test_the_rule_extractor_is_an_extractor_of_named_steps():
+    extractor = RuleExtractor()
+    assert isinstance(extractor, Extractor)
+    assert [s.name for s in extractor.steps] == ["sentences", "companies", "people", "stakes", "events", "figures"]
+
+
+def test_steps_can_be_left_out_to_compare_extractors():
+    title, body, published = load_article("wire_honda_nissan_mou.txt")
+    only_companies = RuleExtractor(DEFAULT_STEPS[:2])
+    result = only_companies.extract(title=title, body=body, published=published, registry=registry())
+    assert result.companies and not result.events and not result.figures
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_quote_is_the_body_at_its_offsets(name):
+    _, body, _ = load_article(name)
+    result = run(name)
+    for item in [*result.stakes, *result.events, *result.figures, *result.people]:
+        assert body[item.start:item.end] == item.quote
+    for event in result.events:
+        for evidence in event.evidence:
+            assert body[evidence.start:evidence.end] == evidence.quote
+
+
+def test_json_is_what_the_spec_describes():
+    out = run("wire_renault_nissan_rebalance.txt").to_json(source="x.txt")
+    assert list(out) == ["source", "title", "published", "body_chars", "companies", "people", "stakes", "events",
+                         "figures"]
+    assert set(out["events"][0]) == {"kind", "date", "status", "companies", "title", "quote"}
+    assert set(out["figures"][0] if out["figures"] else {"company", "metric", "value", "unit", "period", "quote"}) == {
+        "company", "metric", "value", "unit", "period", "quote"}
+
+
+def test_our_own_articles_score_well_on_the_shared_scorer(shared_scorer):
+    predicted = [run(name).to_json(source=name) for name in FILES]
+    scores, _ = shared_scorer.score(GOLD, predicted)
+    assert scores["companies"]["f1"] >= 0.95
+    assert scores["stakes"]["f1"] >= 0.95
+    assert scores["events"]["f1"] >= 0.85
+    assert scores["figures"]["f1"] >= 0.75
+    assert scores["published"]["recall"] == 1.0

@@ -4,22 +4,29 @@ from datetime import date
 
 import pytest
 
-from companies.models import Company, DatePrecision, Event, EventParticipant, ReviewState
+# Models are imported inside fixtures: pure tests (cleaning, extraction steps)
+# run without Django with `-p no:django`.
+
+
+def _company(slug):
+    from companies.models import Company
+
+    return Company.objects.get(slug=slug)
 
 
 @pytest.fixture
 def toyota(db):
-    return Company.objects.get(slug="toyota")
+    return _company("toyota")
 
 
 @pytest.fixture
 def nissan(db):
-    return Company.objects.get(slug="nissan")
+    return _company("nissan")
 
 
 @pytest.fixture
 def honda(db):
-    return Company.objects.get(slug="honda")
+    return _company("honda")
 
 
 @pytest.fixture
@@ -29,6 +36,8 @@ def staff_user(db, django_user_model):
 
 @pytest.fixture
 def make_event(db):
+    from companies.models import DatePrecision, Event, EventParticipant, ReviewState
+
     def make(*, title, companies, kind=Event.Kind.PARTNERSHIP, review_state=ReviewState.APPROVED,
              day=None, status="reported"):
         event = Event.objects.create(
@@ -49,6 +58,18 @@ def make_event(db):
 @pytest.fixture
 def day():
     return date
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """API throttles count requests in the cache: each test starts with none counted."""
+    from django.conf import settings
+
+    if settings.configured:  # pure tests run with `-p no:django`
+        from django.core.cache import cache
+
+        cache.clear()
+    yield
 
 
 # Browser tests -------------------------------------------------------------

@@ -201,7 +201,7 @@ _DATE_LABEL = (
 )
 # "TOKYO, " or "Tokyo, Japan, " or "TOKYO (Reuters), "
 _PLACE_NAME = r"[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3}"
-_PLACE = rf"(?:{_PLACE_NAME}(?:,\s*{_PLACE_NAME})?(?:\s*\([^()\n]{{1,30}}\))?\s*,\s*)"
+_PLACE = rf"(?:{_PLACE_NAME}(?:,\s*{_PLACE_NAME})?(?:\s*\([^()\n]{{1,30}}\))?\s*[,|]\s*)"
 _DATELINE = re.compile(
     rf"(?:{_DATE_LABEL}|{_PLACE})?{_DATE}{_TIME}"
     r"(?:\s*(?:[-–—―]{1,2}|[|:·•])\s*|\s*$|(?(label)\s+|(?!)))"
@@ -507,11 +507,27 @@ def _take_header(lines: list[str], header: _Header, *, detect_title: bool) -> No
             return
         rest, consumed = _consume_meta(lines[index], header)
         if not consumed:
+            _take_date_after_standfirst(lines, index, header)
             return
         lines[index] = rest
         if rest:
             return
         index = _next_filled(lines, index + 1)
+
+
+def _take_date_after_standfirst(lines: list[str], index: int, header: _Header) -> None:
+    """Magazine layouts put a standfirst between the title and a date on a line of its own."""
+    if header.published is not None or _word_count(lines[index]) > 60:
+        return
+    following = _next_filled(lines, index + 1)
+    if following is None:
+        return
+    probe = _Header()
+    rest, consumed = _consume_meta(lines[following], probe)
+    if consumed and not rest and probe.published is not None:
+        header.published = probe.published
+        header.byline = header.byline or probe.byline
+        lines[following] = ""
 
 
 # --------------------------------------------------------------------------

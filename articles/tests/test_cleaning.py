@@ -775,3 +775,25 @@ def test_it_drops_broken_surrogates_that_a_database_cannot_store():
     article = clean_text(f"Nissan to close plants\n{LEAD}\ud800")
 
     assert article.body == LEAD
+
+
+def test_it_reads_a_dateline_whose_place_is_set_off_by_a_bar():
+    cleaned = clean_text("Carmaker opens a plant\n\nDETROIT | 3 March 2025\n\nThe plant opened today with 900 workers.")
+
+    assert cleaned.published == datetime.date(2025, 3, 3)
+    assert cleaned.body.startswith("The plant opened today")
+
+
+def test_it_reads_a_date_set_below_the_standfirst():
+    text = (
+        "A supplier's quiet comeback\n\n"
+        "After two lean years the parts maker is hiring again, and rivals have noticed.\n\n"
+        "14 February 2025\n\n"
+        "Orders at the company rose for a third quarter in a row, its chief executive said."
+    )
+
+    cleaned = clean_text(text)
+
+    assert cleaned.published == datetime.date(2025, 2, 14)
+    assert cleaned.body.splitlines()[0].startswith("After two lean years")
+    assert "14 February 2025" not in cleaned.body

@@ -187,6 +187,8 @@ _DATE = (
     rf"(?P<m1>{_MONTH})\.?\s+(?P<d1>[0-3]?\d)(?i:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
     rf"|(?P<d2>[0-3]?\d)(?i:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\.?,?\s+(?P<y2>(?:19|20)\d\d)"
     rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]?\d)-(?P<d3>[0-3]?\d)"
+    # European numeric form, day first: "20.12.2024"
+    rf"|(?P<d4>[0-3]?\d)\.(?P<m4>[01]?\d)\.(?P<y4>(?:19|20)\d\d)"
     rf")(?!\d)"
 )
 _TIME = (
@@ -346,7 +348,9 @@ def _date_from_match(match: re.Match) -> datetime.date | None:
         return _make_date(match["y1"], match["m1"], match["d1"])
     if match["y2"]:
         return _make_date(match["y2"], match["m2"], match["d2"])
-    return _make_date(match["y3"], match["m3"], match["d3"])
+    if match["y3"]:
+        return _make_date(match["y3"], match["m3"], match["d3"])
+    return _make_date(match["y4"], match["m4"], match["d4"])
 
 
 def _parse_date_value(value: str) -> datetime.date | None:

@@ -797,3 +797,10 @@ def test_it_reads_a_date_set_below_the_standfirst():
     assert cleaned.published == datetime.date(2025, 2, 14)
     assert cleaned.body.splitlines()[0].startswith("After two lean years")
     assert "14 February 2025" not in cleaned.body
+
+
+def test_it_reads_a_european_numeric_dateline():
+    cleaned = clean_text("Union agrees pay deal\n\nSTUTTGART, 05.11.2024 - The union and the carmaker agreed a deal.")
+
+    assert cleaned.published == datetime.date(2024, 11, 5)
+    assert cleaned.body.startswith("The union and the carmaker")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from . import vocab
+from . import triggers, vocab
 from .document import Document, Mention
 from .registry import Company
 from .results import CompanyFound
@@ -44,6 +44,8 @@ INTRODUCED = re.compile(
 )
 
 
+# Tried only where a country or one of the nouns begins: the alternation is too long to try everywhere.
+_INTRODUCED = triggers.Anchored(INTRODUCED)
 _SUFFIX_HINT = re.compile(r"\s(?:" + _SUFFIX_RE + r")(?![\w-])")
 
 
@@ -110,7 +112,7 @@ def _is_name_word(word: str) -> bool:
 def _unknown_organisations(doc: Document, mentions: list[Mention]) -> dict[str, tuple[int, int, str]]:
     """Candidates: name -> (start, end, short form)."""
     text = doc.body
-    lowered_words = set(re.findall(r"\b[a-z][a-z-]+\b", text))
+    lowered_words = _LoweredWords(text)
     headings = [(s.start, s.end) for s in doc.sentences if s.heading]
     found: dict[str, tuple[int, int, str]] = {}
 
@@ -134,8 +136,6 @@ def _unknown_organisations(doc: Document, mentions: list[Mention]) -> dict[str, 
         core = " ".join(words)
         if core.lower() in _MEDIA or core.lower() in _BRANDS:
             continue
-        if all(w.lower() in lowered_words for w in words if w.isalpha()):
-            continue  # "Motor" after ordinary words written in capitals elsewhere
         hits = overlapping(name_start, b)
         if hits:
             first = hits[0]
@@ -144,10 +144,12 @@ def _unknown_organisations(doc: Document, mentions: list[Mention]) -> dict[str, 
             extra = text[first.end:m.start("suffix")].split()
             if not (len(hits) == 1 and first.start == name_start and extra and _is_name_word(extra[0])):
                 continue
+        if all(w.lower() in lowered_words for w in words if w.isalpha()):
+            continue  # "Motor" after ordinary words written in capitals elsewhere
         full = text[name_start:b].rstrip(",")
         short = core if len(words) >= 1 and _is_name_word(words[-1]) else full
         found.setdefault(full, (name_start, name_start + len(full), short))
-    for m in INTRODUCED.finditer(text):
+    for m in _INTRODUCED.finditer(text):
         a, b = m.span("name")
         if in_heading(a) or overlapping(a, b):
             continue
@@ -165,6 +167,19 @@ def _unknown_organisations(doc: Document, mentions: list[Mention]) -> dict[str, 
             continue
         found.setdefault(name, (a, a + len(name), name))
     return found
+
+
+class _LoweredWords:
+    """The words the text writes in lower case ("motor", "prime"), collected on first use."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = set(re.findall(r"\b[a-z][a-z-]+\b", self.text))
+        return word in self.words
 
 
 def _apply_new(doc: Document, mentions: list[Mention], found, text: str, *, discover: bool) -> list[Mention]:

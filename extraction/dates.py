@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from . import triggers
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -27,14 +29,14 @@ _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
 # Order matters: the first pattern to claim a span keeps it.
 PATTERNS = [
-    ("fiscal_ending", re.compile(r"\b(?:the\s+)?(?:fiscal|financial|business)\s+year\s+(?:ending|ended|that\s+ended|to|through)\s+(?:in\s+)?" + _M + r"\s+(?:" + _D + r",?\s+)?" + _Y + r"\b", re.I)),
-    ("fiscal_ended_month", re.compile(r"\b(?:the\s+)?(?:fiscal|financial|business)\s+year\s+(?:that\s+)?(?:ending|ended|ends|to|through)\s+(?:in\s+)?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*,?\s*(?:19|20)\d\d)", re.I)),
-    ("fiscal_year", re.compile(r"\b(?:fiscal|financial|business)\s+(?:year\s+)?" + _Y + r"\b", re.I)),
+    ("fiscal_ending", re.compile(r"\b(?:the\s+)?(?:fiscal|financial|business)\s+year\s+(?:ending|ended|that\s+ended|to|through)\s+(?:in\s+)?" + _M + r"\s+(?:" + _D + r",?\s+)?" + _Y + r"\b", re.IGNORECASE)),
+    ("fiscal_ended_month", re.compile(r"\b(?:the\s+)?(?:fiscal|financial|business)\s+year\s+(?:that\s+)?(?:ending|ended|ends|to|through)\s+(?:in\s+)?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*,?\s*(?:19|20)\d\d)", re.IGNORECASE)),
+    ("fiscal_year", re.compile(r"\b(?:fiscal|financial|business)\s+(?:year\s+)?" + _Y + r"\b", re.IGNORECASE)),
     ("fiscal_year", re.compile(r"\bFY\s?(?P<fy>(?:19|20)?\d\d)\b")),
-    ("year_to_month", re.compile(r"\b(?:in\s+)?the\s+year\s+(?:to|ending|ended|leading\s+up\s+to|through)\s+" + _M + r"(?:\s+" + _Y + r")?\b", re.I)),
-    ("quarter", re.compile(r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?:fiscal\s+|the\s+fiscal\s+year\s+)?" + _Y + r")?", re.I)),
+    ("year_to_month", re.compile(r"\b(?:in\s+)?the\s+year\s+(?:to|ending|ended|leading\s+up\s+to|through)\s+" + _M + r"(?:\s+" + _Y + r")?\b", re.IGNORECASE)),
+    ("quarter", re.compile(r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?:fiscal\s+|the\s+fiscal\s+year\s+)?" + _Y + r")?", re.IGNORECASE)),
     ("quarter", re.compile(r"\bQ(?P<qn>[1-4])\s+(?:FY\s?)?" + _Y)),
-    ("half", re.compile(r"\b(?:the\s+)?(?P<h>first|second)[\s-]half\s+(?:of\s+)?(?:fiscal\s+)?" + _Y + r"\b", re.I)),
+    ("half", re.compile(r"\b(?:the\s+)?(?P<h>first|second)[\s-]half\s+(?:of\s+)?(?:fiscal\s+)?" + _Y + r"\b", re.IGNORECASE)),
     ("half", re.compile(r"\bH(?P<hn>[12])\s+" + _Y)),
     ("iso", re.compile(r"\b" + _Y + r"-(?P<mnum>[01]\d)-(?P<dnum>[0-3]\d)\b")),
     ("mdy", re.compile(r"\b" + _M + r"\s+" + _D + r",?\s+" + _Y + r"\b")),
@@ -45,13 +47,13 @@ PATTERNS = [
     ("rel_month", re.compile(r"\b(?P<rel>last|this|next|early|late|mid|mid-|earlier\s+in|later\s+in|in|since|by|until|from|through|during|of|on)\s*(?:the\s+end\s+of\s+|the\s+start\s+of\s+)?" + r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+(?:19|20)\d\d)")),
     ("bare_month", re.compile(r"(?:^|(?<=[.;:!?]\s))(?P<month>January|February|March|April|June|July|August|September|October|November|December)\s+(?=saw|was|brought|marked)")),
     ("weekday", re.compile(r"\b(?:(?P<rel>last|this|next|on|since|by|until|from)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("relative_day", re.compile(r"\b(?P<rd>yesterday|today|tomorrow|earlier\s+today|this\s+morning|tonight)\b", re.I)),
-    ("relative_period", re.compile(r"\b(?P<rp>last|this|next|earlier\s+this|later\s+this|the\s+previous|the\s+past|a)\s+(?P<unit>week|month|year)(?P<ago>\s+ago)?\b", re.I)),
-    ("years_ago", re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<unit>years|months)\s+ago\b", re.I)),
+    ("relative_day", re.compile(r"\b(?P<rd>yesterday|today|tomorrow|earlier\s+today|this\s+morning|tonight)\b", re.IGNORECASE)),
+    ("relative_period", re.compile(r"\b(?P<rp>last|this|next|earlier\s+this|later\s+this|the\s+previous|the\s+past|a)\s+(?P<unit>week|month|year)(?P<ago>\s+ago)?\b", re.IGNORECASE)),
+    ("years_ago", re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<unit>years|months)\s+ago\b", re.IGNORECASE)),
     ("year", re.compile(r"(?<![\d,.$€¥£])\b(?P<prep>in|since|by|until|from|through|during|of|for|before|after|early|late|mid|mid-|around|the\s+end\s+of)?\s*" + _Y + r"\b(?![\d,.]*\s?(?:%|percent|million|billion|vehicles|units|cars|jobs|yen|dollars|euros))")),
 ]
 SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-FUTURE = re.compile(r"\b(?:will|plans?\s+to|planning\s+to|aims?\s+to|expects?\s+to|expected\s+to|is\s+set\s+to|are\s+set\s+to|scheduled|starting|from\s+next|upcoming|intends?\s+to|going\s+to)\b", re.I)
+FUTURE = re.compile(r"\b(?:will|plans?\s+to|planning\s+to|aims?\s+to|expects?\s+to|expected\s+to|is\s+set\s+to|are\s+set\s+to|scheduled|starting|from\s+next|upcoming|intends?\s+to|going\s+to)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -67,20 +69,58 @@ class DateExpr:
         return 0 if self.value is None else {4: 1, 7: 2, 10: 3}[len(self.value)]
 
 
-_HINT = re.compile(
-    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# A text with no digit and none of these words holds no date expression.
+_DIGIT = re.compile(r"\d")
+_HINT_WORDS = triggers.anchored(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|yesterday|today|tomorrow|tonight|this\s+morning|last|this|next|earlier|later|previous|ago)", re.IGNORECASE
 )
+def _year_starts(text: str, folded: str):
+    """Where the "year" pattern may begin: at the year, in the spaces before it, or at a preposition before those."""
+    for m in _YEAR_DIGITS.finditer(text):
+        y = m.start()
+        yield y
+        w = y
+        while w > 0 and text[w - 1].isspace():
+            w -= 1
+            yield w
+        for prep in _YEAR_PREPOSITIONS:
+            if w >= len(prep) and text.startswith(prep, w - len(prep)):
+                yield w - len(prep)
+        the_end_of = _THE_END_OF.search(text, 0, w)
+        if the_end_of:
+            yield the_end_of.start()
+
+
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_YEAR_PREPOSITIONS = ("in", "since", "by", "until", "from", "through", "during", "of", "for", "before", "after",
+                      "early", "late", "mid", "mid-", "around")
+_THE_END_OF = re.compile(r"the\s+end\s+of$")
+assert PATTERNS[-1][0] == "year" and "(?P<prep>in|since|by|until|from|through|during|of|for|before|after|early|late|mid|mid-|around|the\\s+end\\s+of)?\\s*" in PATTERNS[-1][1].pattern
+
+# Each pattern is tried only when its trigger words occur (on top of the cheap guards in find()),
+# and only where its first words begin (see triggers.Anchored).
+_FINDERS = [
+    triggers.Anchored(pattern, starts=_year_starts if name == "year" else None) for name, pattern in PATTERNS
+]
 _MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_MONTH_FINDER = triggers.Anchored(_MONTH_HINT)
+_MONTH_GATE = triggers.Gated(_MONTH_HINT)
+_FUTURE = triggers.Gated(FUTURE)
 _NEEDS_DIGIT = {"fiscal_ending", "fiscal_year", "half", "iso", "mdy", "dmy", "my", "md", "dm", "year"}
 
 
-def find(text: str, published: dt.date | None) -> list[DateExpr]:
-    if not _HINT.search(text):
+def find(text: str, published: dt.date | None, *, scan: triggers.Scan | None = None) -> list[DateExpr]:
+    """The date expressions of text; `scan`, if given, is triggers.Scan(text)."""
+    decimal = _DIGIT.search(text)
+    if scan is None:
+        scan = triggers.Scan(text)
+    if not decimal and not _HINT_WORDS.search(text, scan):
         return []
-    has_digit = any(c.isdigit() for c in text)
+    # str.isdigit also takes digits that are not decimal ("²"), which only non-ASCII text has.
+    has_digit = bool(decimal) or (not text.isascii() and any(map(str.isdigit, text)))
     lowered = text.lower()
-    has_month = bool(_MONTH_HINT.search(text))
+    has_month = _MONTH_GATE.possible(scan) and bool(_MONTH_HINT.search(text))
     guards = {
         "fiscal_ended_month": "fiscal" in lowered or "financial year" in lowered or "business year" in lowered,
         "fiscal_ending": "fiscal" in lowered or "financial year" in lowered or "business year" in lowered,
@@ -98,15 +138,15 @@ def find(text: str, published: dt.date | None) -> list[DateExpr]:
     guards["fiscal_year"] = guards["fiscal_ending"] or "FY" in text
     taken: list[tuple[int, int]] = []
     out: list[DateExpr] = []
-    for name, pattern in PATTERNS:
+    for (name, _), finder in zip(PATTERNS, _FINDERS):
         if (not has_digit and name in _NEEDS_DIGIT) or not guards.get(name, True):
             continue
-        for m in pattern.finditer(text):
+        for m in finder.finditer(text, scan):
             a, b = m.span()
             if any(a < tb and ta < b for ta, tb in taken):
                 continue
             # Only a future verb just before the expression ("will decide in March") looks ahead.
-            future = bool(FUTURE.search(text, max(0, a - 45), a))
+            future = bool(_FUTURE.search(text, scan, max(0, a - 45), a))
             expr = _resolve(name, m, published, future)
             if expr is None:
                 continue

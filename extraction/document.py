@@ -8,9 +8,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from . import triggers, vocab
 from .registry import Company, Registry
 from .results import Extraction
-from .sentences import Sentence
+from .sentences import TOKEN, Sentence
 
 # Phrases that stand for a company named earlier ("the automaker", "its").
 SINGLE_REFERENCE = re.compile(
@@ -25,20 +26,42 @@ NATIONALITIES = {
     "german": "DE", "french": "FR", "italian": "IT", "american": "US", "u.s.": "US", "us": "US",
     "swedish": "SE", "british": "GB", "dutch": "NL", "indian": "IN", "vietnamese": "VN", "spanish": "ES",
 }
-_NATIONALITY = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(NATIONALITIES, key=len, reverse=True)) + r")\b", re.I)
+_NATIONALITY = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(NATIONALITIES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 # Relative clauses and appositives name companies that are not the sentence's subject:
 # "Porsche SE, which holds 31.9% of Volkswagen, said it ..." - the "it" is Porsche SE.
 RELATIVE_CLAUSE = re.compile(
-    r",\s+(?:which|who|whose|in\s+which|of\s+which|where|bought|acquired|founded|owned|based|led|headed|controlled|"
+    r",\s+(?:which|who|whose|in\s+which|of\s+which|from\s+which|to\s+which|with\s+which|where|bought|acquired|founded|owned|based|led|headed|controlled|"
     r"formerly|once|now\s+part)\b[^,;]*,"
-    r"|,\s+(?:a\s+|about\s+)?\d[\d.]*\s?(?:%|percent|per\s+cent)[\s-]*owned\b[^,;]*,",
+    r"|,\s+(?:a\s+|about\s+)?\d[\d.]*\s?(?:%|percent|per\s+cent)[\s-]*owned\b[^,;]*,"
+    # "Polestar, the electric-car brand majority owned by Geely, ...": a description of the subject
+    r"|,\s+(?:the|a|an)\s+(?:[^,;⟨]{0,60}?\s)?(?:owned|controlled|backed|unit|subsidiary|arm|affiliate|brand|venture)\b[^,;]*,",
     re.IGNORECASE,
 )
 
 
+_RELATIVE_CLAUSE = triggers.gated(RELATIVE_CLAUSE)
+
+
 def hide_relative_clauses(text: str) -> str:
     """The same text with relative clauses and participial appositives blanked out (same length)."""
+    if not _RELATIVE_CLAUSE.possible(triggers.fold(text)):
+        return text
     return RELATIVE_CLAUSE.sub(lambda m: "," + " " * (len(m.group(0)) - 2) + ",", text)
+
+
+# Where one clause of a sentence ends and the next begins: "; ", " - ", ", while ", ", but ".
+CLAUSE_BREAKS = triggers.gated(vocab.data("events.json")["clause_breaks"], re.IGNORECASE)
+
+
+def clause_spans(text: str, folded: str | triggers.Scan | None = None) -> list[tuple[int, int]]:
+    """The clauses of a (masked) sentence as (start, end) offsets."""
+    spans = []
+    start = 0
+    for m in CLAUSE_BREAKS.finditer(text, triggers.fold(text) if folded is None else folded):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
 
 
 def nationality(phrase: str) -> str | None:
@@ -75,6 +98,10 @@ class Document:
     companies: dict[str, Company] = field(default_factory=dict)  # every company seen, registry or new
     _starts: list[int] = field(default_factory=list)
     _dates: dict = field(default_factory=dict)
+    _clauses: dict = field(default_factory=dict)
+    _hidden: dict = field(default_factory=dict)
+    _tokens: dict = field(default_factory=dict)
+    _counts: tuple = (None, 0, None)
 
     # ---- lookups the steps share -------------------------------------------------
     def company(self, key: str) -> Company:
@@ -96,11 +123,39 @@ class Document:
         if sentence_index not in self._dates:
             from . import dates
 
-            self._dates[sentence_index] = dates.find(self.sentences[sentence_index].text, self.published)
+            sentence = self.sentences[sentence_index]
+            self._dates[sentence_index] = dates.find(sentence.text, self.published, scan=sentence.scan)
         return self._dates[sentence_index]
 
+    def clauses(self, sentence_index: int) -> list[tuple[int, int]]:
+        """The clause spans of a sentence's masked text (computed once)."""
+        spans = self._clauses.get(sentence_index)
+        if spans is None:
+            masked = self.sentences[sentence_index].masked
+            spans = self._clauses[sentence_index] = clause_spans(masked.text, masked.scan)
+        return spans
+
+    def hidden(self, text: str) -> str:
+        """hide_relative_clauses(text) for a sentence of this article, computed once."""
+        out = self._hidden.get(text)
+        if out is None:
+            out = self._hidden[text] = hide_relative_clauses(text)
+        return out
+
+    def tokens(self, text: str) -> tuple[tuple[int, int, int], ...]:
+        """(start, end, mention index) of the company tokens in a masked text of this article, found once."""
+        out = self._tokens.get(text)
+        if out is None:
+            out = self._tokens[text] = tuple((m.start(), m.end(), int(m.group(1))) for m in TOKEN.finditer(text))
+        return out
+
     def counts(self) -> Counter:
-        return Counter(m.key for m in self.mentions)
+        # Counted once the companies step has set the mentions; recounted if they are replaced.
+        counted, size, counts = self._counts
+        if counts is None or counted is not self.mentions or size != len(self.mentions):
+            counts = Counter(m.key for m in self.mentions)
+            self._counts = (self.mentions, len(self.mentions), counts)
+        return counts
 
     def salient(self, sentence_index: int, *, before: int | None = None, exclude=(), phrase: str = "") -> str | None:
         """The company a phrase like "the company" or "it" most likely means.
@@ -114,12 +169,12 @@ class Document:
         country = nationality(phrase)
         best = None
         best_score = 0.0
-        for distance in range(0, 4):
+        for distance in range(4):
             i = sentence_index - distance
             if i < 0:
                 break
             sentence = self.sentences[i]
-            hidden = hide_relative_clauses(sentence.text)
+            hidden = self.hidden(sentence.text)
             for mi in sentence.mentions:
                 m = self.mentions[mi]
                 if distance == 0 and (before is None or m.start >= before):

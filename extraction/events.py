@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import dates, vocab
-from .document import COUNTS, GROUP_REFERENCE, SINGLE_REFERENCE, Document, hide_relative_clauses
+from . import dates, triggers, vocab
+from .document import COUNTS, GROUP_REFERENCE, SINGLE_REFERENCE, Document
 from .results import EventFound, Evidence
 from .sentences import TOKEN
 
@@ -28,7 +28,8 @@ _S = vocab.data("status.json")
 class Kind:
     name: str
     parties: str
-    patterns: list[re.Pattern]
+    # One alternation per kind, tried in one pass; patterns whose trigger words are absent are left out.
+    patterns: list[triggers.Alternation]
     anchors: tuple[str, ...]
     suppresses: tuple[str, ...] = ()
 
@@ -37,24 +38,24 @@ KINDS = [
     Kind(
         name,
         spec["parties"],
-        # One alternation per kind: the regex engine tries every pattern in one pass.
-        [re.compile("|".join(f"(?:{vocab.expand(p)})" for p in spec["patterns"]), re.IGNORECASE)],
+        [triggers.Alternation([vocab.expand(p) for p in spec["patterns"]], re.IGNORECASE)],
         tuple(spec["anchors"]),
         tuple(spec.get("suppresses", ())),
     )
     for name, spec in _V["kinds"].items()
 ]
+_KINDS_BY_NAME = {k.name: k for k in KINDS}
 KIND_ANCHORS = vocab.Anchors({k.name: list(k.anchors) for k in KINDS})
+_ANY_KIND_ANCHOR = triggers.Literals([a for k in KINDS for a in k.anchors])  # a cheap first test
 STATUS_ANCHORS = vocab.Anchors(_S["anchors"])
-ANCHORED_HYPOTHETICAL = [p for p in vocab.compile_all(_V["hypothetical"]) if p.pattern.endswith("$")]
-SENTENCE_HYPOTHETICAL = re.compile(
-    "|".join(f"(?:{vocab.expand(p)})" for p in _V["hypothetical"] if not p.endswith("$")), re.IGNORECASE
+ANCHORED_HYPOTHETICAL = [triggers.Gated(p) for p in vocab.compile_all(_V["hypothetical"]) if p.pattern.endswith("$")]
+SENTENCE_HYPOTHETICAL = triggers.Alternation(
+    [vocab.expand(p) for p in _V["hypothetical"] if not p.endswith("$")], re.IGNORECASE
 )
 REPORTED_SPEECH = re.compile(vocab.expand(_V["reported_speech"]), re.IGNORECASE)
 FUTURE_LAUNCH = re.compile(_V["future_launch"], re.IGNORECASE)
-CLAUSE_BREAKS = re.compile(_V["clause_breaks"], re.IGNORECASE)
 STATUS_CUES = {
-    status: re.compile("|".join(f"(?:{vocab.expand(c)})" for c in cues), re.IGNORECASE)
+    status: triggers.Alternation([vocab.expand(c) for c in cues], re.IGNORECASE)
     for status, cues in _S["cues"].items()
 }
 STATUS_ORDER = _S["order"]
@@ -116,26 +117,28 @@ class FindEvents:
     def _sentence(self, doc: Document, si: int, *, lead: bool) -> list[Candidate]:
         sentence = doc.sentences[si]
         text = sentence.masked.text
-        lowered = text.lower()
+        scan = sentence.masked.scan
         hits: list[tuple[str, int, int]] = []
-        present = KIND_ANCHORS.tags(lowered)
+        if not _ANY_KIND_ANCHOR.possible(scan):
+            return []
+        present = KIND_ANCHORS.tags(text.lower())
         for kind in KINDS:
             if kind.name not in present:
                 continue
             for pattern in kind.patterns:
-                for m in pattern.finditer(text):
+                for m in pattern.finditer(text, scan):
                     hits.append((kind.name, m.start(), m.end()))
         if not hits:
             return []
         hits = _drop_suppressed(hits)
-        if SENTENCE_HYPOTHETICAL.search(text):
+        if SENTENCE_HYPOTHETICAL.search(text, scan):
             return []
-        clauses = _clauses(text)
-        status = _status(text)
-        date_exprs = doc.dates(si)
+        clauses = doc.clauses(si)
+        status = None  # the sentence's status and dates, read once a hit is kept
         out = []
         for kind, a, b in hits:
-            if _hypothetical(text[max(0, a - 120):a]):
+            lo = max(0, a - 120)
+            if _hypothetical(text[lo:a], sentence.masked.folded[lo:a], scan):
                 continue
             if kind == "product_launch" and FUTURE_LAUNCH.search(text[:a]):
                 continue
@@ -145,8 +148,10 @@ class FindEvents:
                 continue
             if kind == "policy":
                 companies = [] if not explicit else companies
-            start, end = sentence.masked.span(a, b)
-            date = _date_for(date_exprs, sentence, start, doc, lead)
+            start, _ = sentence.masked.span(a, b)
+            if status is None:
+                status = _status(text, scan)
+            date = _date_for(doc.dates(si), sentence, start, doc, lead)
             out.append(Candidate(kind, companies, status, date, sentence.start, sentence.end,
                                  sentence.text, si, explicit))
         return out
@@ -156,7 +161,7 @@ class FindEvents:
         for si, owner, target, start, end in getattr(doc, "stake_changes", []):
             sentence = doc.sentences[si]
             date_exprs = doc.dates(si)
-            out.append(Candidate("stake_change", [owner, target], _status(sentence.masked.text),
+            out.append(Candidate("stake_change", [owner, target], _status(sentence.masked.text, sentence.masked.scan),
                                  _date_for(date_exprs, sentence, start, doc, False),
                                  sentence.start, sentence.end, sentence.text, si, 2))
         return out
@@ -164,7 +169,7 @@ class FindEvents:
 
 def _drop_suppressed(hits):
     """An ended-talks trigger overrides a talks trigger on the same words; one kind keeps one hit per span."""
-    by_kind = {k.name: k for k in KINDS}
+    by_kind = _KINDS_BY_NAME
     kept = []
     for kind, a, b in sorted(hits, key=lambda h: (h[1], -(h[2] - h[1]))):
         suppressed = any(
@@ -179,19 +184,14 @@ def _drop_suppressed(hits):
     return kept
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    spans = []
-    start = 0
-    for m in CLAUSE_BREAKS.finditer(text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return spans
-
-
-def _hypothetical(prefix: str) -> bool:
+def _hypothetical(prefix: str, folded: str | None = None, scan: triggers.Scan | None = None) -> bool:
+    """Whether the text before a trigger makes it hypothetical; `scan` is of the sentence around it."""
+    if folded is None:
+        folded = triggers.fold(prefix)
     for p in ANCHORED_HYPOTHETICAL:
-        m = p.search(prefix)
+        if scan is not None and not p.possible(scan):
+            continue
+        m = p.search(prefix, folded)
         if m and not REPORTED_SPEECH.search(prefix[max(0, m.start() - 60):m.end() + 10]):
             return True
     return False
@@ -200,34 +200,47 @@ def _hypothetical(prefix: str) -> bool:
 _CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
 
 
-def _status(text: str) -> str:
-    media = vocab.media_first_words()
+_MEDIA_FIRST_WORDS = vocab.media_first_words()
+_MEDIA_TRIGGER = triggers.Literals(_MEDIA_FIRST_WORDS)
+
+
+def _names_outlet(text: str, folded: triggers.Scan | str) -> bool:
+    """Whether a capitalised word of text is the first word of a news outlet's name."""
+    if not _MEDIA_TRIGGER.possible(folded):
+        return False  # cheap: no outlet's first word occurs anywhere, in any case
+    return any(w in _MEDIA_FIRST_WORDS for w in _CAPITALISED.findall(text))
+
+
+def _status(text: str, folded: triggers.Scan | str | None = None) -> str:
+    if folded is None:
+        folded = triggers.fold(text)
     present = STATUS_ANCHORS.tags(text.lower())
-    if any(w in media for w in _CAPITALISED.findall(text)):
+    if _names_outlet(text, folded):
         present.add("reported")
     for status in STATUS_ORDER:
         if status not in present:
             continue
-        if STATUS_CUES[status].search(text):
+        if STATUS_CUES[status].search(text, folded):
             return status
     return DEFAULT_STATUS
 
 
-def _tokens(text: str, a: int, b: int) -> list[tuple[int, int]]:
+def _tokens(doc: Document, text: str, a: int, b: int) -> list[tuple[int, int]]:
     """(position, mention index) of company tokens in text[a:b]."""
-    return [(m.start(), int(m.group(1))) for m in TOKEN.finditer(text, a, b)]
+    # Tokens cannot overlap, so those inside text[a:b] are those of the whole text that lie there.
+    return [(s, i) for s, e, i in doc.tokens(text) if s >= a and e <= b]
 
 
 def _attribute(doc, si, kind, text, a, b, ca, cb) -> tuple[list[str], int]:
     """The companies an event is about, and how many of them the clause names itself."""
     key = doc.mention_company
-    in_clause = list(dict.fromkeys(key(i) for _, i in _tokens(text, ca, cb)))
-    before = [key(i) for _, i in _tokens(text, ca, a)]
-    after = [key(i) for _, i in _tokens(text, a, cb)]
+    in_clause = list(dict.fromkeys(key(i) for _, i in _tokens(doc, text, ca, cb)))
+    before = [key(i) for _, i in _tokens(doc, text, ca, a)]
+    after = [key(i) for _, i in _tokens(doc, text, a, cb)]
     prefix = text[ca:a]
 
     if kind == "approach":
-        target = next(iter([key(i) for _, i in _tokens(text, a, b)] or after), None)
+        target = next(iter([key(i) for _, i in _tokens(doc, text, a, b)] or after), None)
         actor = next((k for k in reversed(before) if k != target), None)
         if actor is None and SINGLE_REFERENCE.search(prefix):
             actor = doc.salient(si, before=doc.sentences[si].start + a, exclude={target})
@@ -270,7 +283,7 @@ def _attribute(doc, si, kind, text, a, b, ca, cb) -> tuple[list[str], int]:
         k = doc.salient(si, before=start, phrase=prefix)
         return ([k], 0) if k else ([], 0)
     # The subject, not a company inside a relative clause ("X, which owns 5% of Y, said it ...").
-    main = [key(i) for _, i in _tokens(hide_relative_clauses(text), ca, a)] or before
+    main = [key(i) for _, i in _tokens(doc, doc.hidden(text), ca, a)] or before
     if main:
         return [main[-1]], 1
     reference = SINGLE_REFERENCE.search(prefix) or GROUP_REFERENCE.search(prefix)

@@ -11,28 +11,42 @@ from __future__ import annotations
 
 import re
 
-from . import dates, numbers, vocab
-from .document import SINGLE_REFERENCE, Document, hide_relative_clauses
-from .events import CLAUSE_BREAKS
+from . import dates, numbers, triggers, vocab
+from .document import SINGLE_REFERENCE, Document
 from .results import FigureFound
 from .sentences import TOKEN
 
 _V = vocab.data("figures.json")
 COUNT_UNITS = {k: re.compile(v, re.IGNORECASE) for k, v in _V["count_units"].items()}
 EV_WORDS = re.compile(_V["ev_words"], re.IGNORECASE)
-COUNT_CUES = {u: {m: re.compile(p, re.IGNORECASE) for m, p in cues.items()} for u, cues in _V["count_cues"].items()}
-COUNT_BLOCKERS = {u: re.compile(p, re.IGNORECASE) for u, p in _V["count_blockers"].items()}
-MONEY_CUES = {m: re.compile(p, re.IGNORECASE) for m, p in _V["money_cues"].items()}
-MARKET_SHARE = [re.compile(vocab.expand(p).replace("{PCT}", r"\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)"), re.IGNORECASE)
+COUNT_CUES = {u: {m: triggers.gated(p, re.IGNORECASE) for m, p in cues.items()} for u, cues in _V["count_cues"].items()}
+# The cues below are tried around every number: gated by their trigger words (see triggers.py).
+COUNT_BLOCKERS = {u: triggers.gated(p, re.IGNORECASE) for u, p in _V["count_blockers"].items()}
+MONEY_CUES = {m: triggers.gated(p, re.IGNORECASE) for m, p in _V["money_cues"].items()}
+MARKET_SHARE = [triggers.gated(vocab.expand(p).replace("{PCT}", r"\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)"), re.IGNORECASE)
                 for p in _V["market_share"]]
-GROUP_SUBJECTS = re.compile(_V["group_subjects"], re.IGNORECASE)
+# "BYD came second with 17.2%": a market share only just after one (see figures.json).
+MARKET_SHARE_RANKING = [
+    triggers.gated(vocab.expand(p).replace("{PCT}", r"\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)"), re.IGNORECASE)
+    for p in _V["market_share_ranking"]
+]
+GROUP_SUBJECTS = triggers.gated(_V["group_subjects"], re.IGNORECASE)
 _MONEY_ANY = r"(?P<money>(?:US\$|\$|¥|€|£)?\s?\d[\d,.]*(?:\s?(?:trillion|billion|million|bn|mn|tn))?(?:\s(?:dollars|yen|euros?|yuan|won|pounds))?)"
 COST_OF_PROFIT = [re.compile(t.replace("{MONEY}", _MONEY_ANY), re.IGNORECASE) for t in _V["money_cost_of_profit"]]
 UNIT_NAMES = {"vehicles": "vehicles", "jobs": "jobs", "plants": "plants"}
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+)$", re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:by|up|down)\s*$|^\s*(?:drop|decline|fall|rise|increase|decrease|jump|gain|lower|higher|more|less)", re.IGNORECASE)
 _POSSESSOR = re.compile(r"(⟨\d+⟩)(?:’s|'s|’|')\s+(?:[\w-]+\s+){0,4}$")
-_ANCHOR = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozen)\b", re.IGNORECASE)
+# A sentence is read for figures only if it has a digit or a number word.
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = triggers.anchored(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozen)\b",
+    re.IGNORECASE,
+)
+
+
+def _has_number(sentence) -> bool:
+    return bool(_DIGIT.search(sentence.text) or _NUMBER_WORD.search(sentence.text, triggers.fold(sentence.text)))
 
 
 class FindFigures:
@@ -41,27 +55,34 @@ class FindFigures:
     def run(self, doc: Document) -> None:
         out: list[FigureFound] = []
         seen = set()
+        last_share = None  # the last sentence that gave a market share
         for si, sentence in enumerate(doc.sentences):
-            if sentence.heading or sentence.masked is None or not _ANCHOR.search(sentence.text):
+            if sentence.heading or sentence.masked is None or not _has_number(sentence):
                 continue
-            for fig in self._sentence(doc, si):
+            ranked = last_share is not None and si - last_share <= 1
+            for fig in self._sentence(doc, si, ranked=ranked):
+                if fig.metric == "market_share":
+                    last_share = si
                 key = (fig.company, fig.metric, round(fig.value, 2))
                 if key not in seen:
                     seen.add(key)
                     out.append(fig)
         doc.result.figures = out
 
-    def _sentence(self, doc: Document, si: int) -> list[FigureFound]:
+    def _sentence(self, doc: Document, si: int, *, ranked: bool = False) -> list[FigureFound]:
+        """The figures of one sentence; `ranked`: the sentence before gave a market share."""
         sentence = doc.sentences[si]
         masked = sentence.masked
         text = masked.text
-        amounts = [a for a in numbers.find(text) if not _inside_token(text, a.start)]
+        folded = masked.folded
+        scan = masked.scan
+        amounts = [a for a in numbers.find(text, masked.scan) if not _inside_token(text, a.start)]
         if not amounts:
             return []
-        date_exprs = doc.dates(si)
-        date_spans = [(d.start, d.end) for d in date_exprs]
-        amounts = [a for a in amounts if not _is_date(masked, sentence, a, date_spans)]
-        clauses = _clauses(text)
+        if any(a.kind == "count" and not a.scaled for a in amounts):  # only such a number can be a date
+            date_spans = [(d.start, d.end) for d in doc.dates(si)]
+            amounts = [a for a in amounts if not _is_date(masked, sentence, a, date_spans)]
+        clauses = doc.clauses(si)
 
         # Classify each amount.
         classified: list[tuple] = []  # (amount, metric, unit, sign)
@@ -70,15 +91,16 @@ class FindFigures:
             metric = unit = None
             sign = 1
             if amount.kind == "money":
-                metric, sign = _money_metric(text, amount, ca, cb)
+                metric, sign = _money_metric(text, folded, scan, amount, ca, cb)
                 unit = amount.unit
             elif amount.kind == "percent":
-                if _is_market_share(text, amount, ca, cb):
+                shares = ranked or any(c[1] == "market_share" for c in classified)
+                if _is_market_share(text, folded, scan, amount, ca, cb, ranked=shares):
                     metric, unit = "market_share", "%"
             else:
                 unit_class, unit_phrase = _count_unit(text, amounts, i)
                 if unit_class:
-                    metric = _count_metric(text, amount, unit_class, unit_phrase, ca, cb)
+                    metric = _count_metric(text, scan, amount, unit_class, unit_phrase, ca, cb)
                     unit = UNIT_NAMES[unit_class]
                 elif amount.scaled and classified and classified[-1][1] in ("sales_units", "ev_sales_units"):
                     # "... 140,000 and 19,000 EVs, while Tesla and BYD sold 1.8 million and 1.57 million"
@@ -94,10 +116,10 @@ class FindFigures:
             if respectively:
                 company = _respective(doc, text, classified, amount, ca, cb)
             if company is None:
-                company = _company_for(doc, si, text, amount, ca, cb)
+                company = _company_for(doc, si, text, scan, amount, ca, cb)
             value = amount.value * sign
             start, end = sentence.start, sentence.end
-            period = dates.period_of(date_exprs, near=masked.to_body(amount.start) - sentence.start)
+            period = dates.period_of(doc.dates(si), near=masked.to_body(amount.start) - sentence.start)
             figures.append(FigureFound(
                 company=doc.name(company) if company else None, metric=metric, value=value, unit=unit,
                 period=period, quote=sentence.text, start=start, end=end,
@@ -110,6 +132,8 @@ def _inside_token(text, pos):
 
 
 def _is_date(masked, sentence, amount, date_spans):
+    if amount.kind != "count" or amount.scaled:
+        return False
     a, b = masked.span(amount.start, amount.end)
     a -= sentence.start
     b -= sentence.start
@@ -119,19 +143,14 @@ def _is_date(masked, sentence, amount, date_spans):
     return amount.kind == "count" and not amount.scaled and 1900 <= amount.value <= 2100 and amount.text.isdigit()
 
 
-def _clauses(text):
-    spans = []
-    start = 0
-    for m in CLAUSE_BREAKS.finditer(text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return spans
-
-
-def _nearest(pattern, text, pos, ca, cb, window=90):
+def _nearest(pattern, text, scan, pos, ca, cb, window=90):
     best = None
     lo, hi = max(ca, pos - window), min(cb, pos + window)
+    if isinstance(pattern, triggers.Gated):
+        # its trigger words must occur in the sentence, and then in the window
+        if not pattern.possible(scan) or not pattern.possible(scan.folded[lo:hi]):
+            return None
+        pattern = pattern.regex
     for m in pattern.finditer(text, lo, hi):
         d = pos - m.end() if m.end() <= pos else m.start() - pos
         d = max(d, 0)
@@ -140,15 +159,15 @@ def _nearest(pattern, text, pos, ca, cb, window=90):
     return best
 
 
-def _money_metric(text, amount, ca, cb):
-    if MONEY_CUES["tariff_cost"].search(text, ca, cb):
+def _money_metric(text, folded, scan, amount, ca, cb):
+    if MONEY_CUES["tariff_cost"].search(text, scan, ca, cb):
         for cost in COST_OF_PROFIT:
             for m in cost.finditer(text, max(0, amount.start - 90), min(len(text), amount.end + 20)):
                 if m.start("money") <= amount.start < m.end("money") + 1:
                     return "tariff_cost", 1
     best = None
     for name, pattern in MONEY_CUES.items():
-        d = _nearest(pattern, text, amount.start if True else 0, ca, cb)
+        d = _nearest(pattern, text, scan, amount.start, ca, cb)
         if d is None:
             continue
         if best is None or d < best[0]:
@@ -161,14 +180,15 @@ def _money_metric(text, amount, ca, cb):
     return name, 1
 
 
-def _is_market_share(text, amount, ca, cb):
+def _is_market_share(text, folded, scan, amount, ca, cb, *, ranked=False):
     before = text[max(ca, amount.start - 15):amount.start]
     after = text[amount.end:min(cb, amount.end + 15)]
     if _CHANGE.search(before) or _CHANGE.search(after):
         return False
-    window = text[max(ca, amount.start - 80):min(cb, amount.end + 60)]
-    local = text[max(ca, amount.start - 80):min(cb, amount.end + 60)]
-    return any(p.search(local) for p in MARKET_SHARE) and bool(window)
+    lo, hi = max(ca, amount.start - 80), min(cb, amount.end + 60)
+    local, local_folded = text[lo:hi], folded[lo:hi]
+    patterns = [*MARKET_SHARE, *MARKET_SHARE_RANKING] if ranked else MARKET_SHARE
+    return any(p.possible(scan) and p.search(local, local_folded) for p in patterns) and bool(local)
 
 
 def _count_unit(text, amounts, i):
@@ -192,20 +212,20 @@ def _skip_space(text, pos):
     return pos
 
 
-def _count_metric(text, amount, unit_class, unit_phrase, ca, cb):
+def _count_metric(text, scan, amount, unit_class, unit_phrase, ca, cb):
     for metric, pattern in COUNT_CUES[unit_class].items():
-        if pattern.search(unit_phrase):
+        if pattern.regex.search(unit_phrase):
             d = 0  # "3.3 million deliveries": the unit is its own cue
         else:
-            d = _nearest(pattern, text, amount.start, ca, cb, window=120)
+            d = _nearest(pattern, text, scan, amount.start, ca, cb, window=120)
             if d is None:
                 continue
-        blocker = _nearest(COUNT_BLOCKERS[unit_class], text, amount.start, ca, cb, window=60)
+        blocker = _nearest(COUNT_BLOCKERS[unit_class], text, scan, amount.start, ca, cb, window=60)
         if blocker is not None and blocker < d:
             return None
         if metric == "sales_units":
             head = text[max(ca, amount.start - 40):amount.start]
-            if EV_WORDS.search(unit_phrase) or re.search(r"\b(?:EV|electric[- ]vehicle|electric[- ]car|BEV)\s+sales\b", head, re.I):
+            if EV_WORDS.search(unit_phrase) or re.search(r"\b(?:EV|electric[- ]vehicle|electric[- ]car|BEV)\s+sales\b", head, re.IGNORECASE):
                 return "ev_sales_units"
         return metric
     return None
@@ -220,18 +240,18 @@ def _respective(doc, text, classified, amount, ca, cb):
     return None
 
 
-def _company_for(doc, si, text, amount, ca, cb):
+def _company_for(doc, si, text, scan, amount, ca, cb):
     prefix = text[ca:amount.start]
     m = _POSSESSOR.search(prefix)
     if m:
         return doc.mention_company(int(TOKEN.match(m.group(1)).group(1)))
-    tokens = list(TOKEN.finditer(hide_relative_clauses(text), ca, amount.start)) or list(TOKEN.finditer(text, ca, amount.start))
+    tokens = list(TOKEN.finditer(doc.hidden(text), ca, amount.start)) or list(TOKEN.finditer(text, ca, amount.start))
     if tokens:
         last = tokens[-1]
-        if GROUP_SUBJECTS.search(text, last.end(), amount.start):
+        if GROUP_SUBJECTS.search(text, scan, last.end(), amount.start):
             return None
         return doc.mention_company(int(last.group(1)))
-    if GROUP_SUBJECTS.search(text, ca, cb):
+    if GROUP_SUBJECTS.search(text, scan, ca, cb):
         return None
     reference = SINGLE_REFERENCE.search(prefix)
     if reference:

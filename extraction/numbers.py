@@ -7,10 +7,10 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from dataclasses import dataclass
+from decimal import Decimal
 
-from . import vocab
+from . import triggers, vocab
 
 _NUMBERS = vocab.data("numbers.json")
 SCALES = {k.lower(): v for k, v in _NUMBERS["scales"].items()}
@@ -35,6 +35,41 @@ AMOUNT = re.compile(
 )
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+_WORD_STARTS = None
+_WORD_LITERALS = triggers.Literals((*WORDS, *PREFIXES))
+
+
+def _starts(text: str, folded: str | triggers.Scan):
+    """Where an amount may begin: a currency prefix, a digit run or a number word, or the space before one."""
+    global _WORD_STARTS
+    if _WORD_STARTS is None:
+        import ahocorasick
+
+        _WORD_STARTS = ahocorasick.Automaton()
+        for w in {triggers.fold(w) for w in (*WORDS, *PREFIXES)}:
+            _WORD_STARTS.add_word(w, len(w))
+        _WORD_STARTS.make_automaton()
+    # Digits in a company token ("⟨12⟩", see sentences.Masked) are a mention's index, not a number.
+    firsts = [m.start() for m in _DIGIT_RUN.finditer(text) if not (m.start() and text[m.start() - 1] == "⟨")]
+    if _WORD_LITERALS.possible(folded):
+        folded = folded.folded if type(folded) is triggers.Scan else folded
+        firsts += [end - length + 1 for end, length in _WORD_STARTS.iter(folded)]
+    out = []
+    for p in firsts:
+        # AMOUNT's look-behind: no word character, full stop or comma just before the start.
+        if p and text[p - 1].isspace():
+            out.append(p)  # a space before is no word character
+            p -= 1  # and "\s?" lets a match start on it
+        if not p or not ((c := text[p - 1]).isalnum() or c in "_.,"):
+            out.append(p)
+    return out
+
+
+# The pattern starts with optional parts, so the engine would try it at every position.
+_AMOUNT = triggers.Anchored(AMOUNT, starts=_starts)
+
+
 @dataclass(frozen=True)
 class Amount:
     start: int
@@ -47,9 +82,13 @@ class Amount:
     is_word: bool  # written as a word ("seven")
 
 
-def find(text: str) -> list[Amount]:
+def find(text: str, scan: triggers.Scan | None = None) -> list[Amount]:
+    """The amounts in text; `scan`, if given, is triggers.Scan(text).
+
+    In a masked sentence the digits of a company token ("⟨12⟩") are a mention's number, not an amount.
+    """
     out = []
-    for m in AMOUNT.finditer(text):
+    for m in _AMOUNT.finditer(text, scan):
         g = m.groupdict()
         if g["word"]:
             word = g["word"].lower()
@@ -86,7 +125,8 @@ def find(text: str) -> list[Amount]:
         start = m.start()
         while start < end and text[start].isspace():
             start += 1
-        total = float(Decimal(str(value)) * Decimal(str(scale)))
+        # Decimal arithmetic keeps 4.1 million at 4100000, not 4099999.999...; unscaled, value is exact.
+        total = value if scale == 1.0 else float(Decimal(str(value)) * Decimal(str(scale)))
         out.append(
             Amount(start, end, total, kind, unit, text[start:end], bool(scale_word), bool(g["word"]))
         )

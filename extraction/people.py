@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import vocab
+from . import triggers, vocab
 from .document import Document
 from .results import PersonFound
 from .sentences import TOKEN
@@ -20,16 +20,17 @@ _C = r"⟨\d+⟩"
 
 PATTERNS = [
     # Toyota Chairman Akio Toyoda / Nissan's former CEO Carlos Ghosn
-    re.compile(r"(?P<c>" + _C + r")(?:’s|'s)?\s+(?:(?P<mod>" + _MOD + r")\s+)?(?P<role>" + _ROLE + r"),?\s+" + _NAME, re.I),
+    re.compile(r"(?P<c>" + _C + r")(?:’s|'s)?\s+(?:(?P<mod>" + _MOD + r")\s+)?(?P<role>" + _ROLE + r"),?\s+" + _NAME, re.IGNORECASE),
     # Ivan Espinosa, Nissan's chief executive / Luca de Meo, chief executive of Renault
     re.compile(
         _NAME + r",\s+(?:the\s+|a\s+)?(?:(?P<mod>" + _MOD + r")\s+)?(?:(?P<c>" + _C + r")(?:’s|'s)?\s+)?"
-        r"(?P<role>" + _ROLE + r")(?:\s+(?:of|at)\s+(?P<c2>" + _C + r"))?", re.I,
+        r"(?P<role>" + _ROLE + r")(?:\s+(?:of|at)\s+(?P<c2>" + _C + r"))?", re.IGNORECASE,
     ),
     # former Chairman Carlos Ghosn / chief executive Koji Sato
-    re.compile(r"(?:(?P<mod>" + _MOD + r")\s+)?(?P<role>" + _ROLE + r")\s+" + _NAME, re.I),
+    re.compile(r"(?:(?P<mod>" + _MOD + r")\s+)?(?P<role>" + _ROLE + r")\s+" + _NAME, re.IGNORECASE),
 ]
-_ROLE_HINT = re.compile(r"\b(?:" + _ROLE + r")\b", re.IGNORECASE)
+# Tried only where a role's first word begins (see triggers.Anchored).
+_ROLE_HINT = triggers.Anchored(re.compile(r"\b(?:" + _ROLE + r")\b", re.IGNORECASE))
 _NOT_NAME = {w.lower() for w in vocab.lines("not_org_words.txt")}
 _AMBIGUOUS_ALONE = {"president", "chair", "founder", "head of", "spokesperson", "spokesman", "spokeswoman"}
 
@@ -54,7 +55,7 @@ class FindPeople:
             masked = sentence.masked
             if masked is None:
                 continue
-            hints = [h.span() for h in _ROLE_HINT.finditer(masked.text)]
+            hints = [h.span() for h in _ROLE_HINT.finditer(masked.text, masked.scan)]
             if not hints:
                 continue
             taken: list[tuple[int, int]] = []

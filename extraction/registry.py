@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import ahocorasick
@@ -32,7 +33,7 @@ class Company:
     aliases: tuple[str, ...] = ()
     new: bool = False
 
-    @property
+    @cached_property
     def short(self) -> str:
         """The name a headline would use: the shortest alias made of the canonical name's first words."""
         words = self.name.replace(",", "").split()

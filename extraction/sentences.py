@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .triggers import Scan
+
 ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.u", "co", "corp", "inc", "ltd", "mr", "mrs", "ms", "dr", "prof", "st",
     "jr", "sr", "no", "vs", "etc", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -31,7 +33,18 @@ class Sentence:
     heading: bool = False
     # Filled by the companies step: mention indices inside this sentence and the masked text.
     mentions: list[int] = field(default_factory=list)
-    masked: "Masked | None" = None
+    masked: Masked | None = None
+    _scan: Scan | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def scan(self) -> Scan:
+        """Trigger words in the (unmasked) text, found on first use."""
+        if self._scan is None:
+            if self.masked is not None and self.masked.text == self.text:
+                self._scan = self.masked.scan  # no company named: the same text
+            else:
+                self._scan = Scan(self.text)
+        return self._scan
 
 
 def split(body: str) -> list[Sentence]:
@@ -113,9 +126,22 @@ class Masked:
     text: str
     # (masked_start, masked_end, body_start, body_end, mention index or None)
     segments: list[tuple[int, int, int, int, int | None]]
+    _scan: Scan | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def folded(self) -> str:
+        """The text lower-cased for trigger tests (triggers.fold), offset for offset."""
+        return self.scan.folded
+
+    @property
+    def scan(self) -> Scan:
+        """Which trigger words occur in the text: found once, on first use, for all the steps' patterns."""
+        if self._scan is None:
+            self._scan = Scan(self.text)
+        return self._scan
 
     @classmethod
-    def build(cls, sentence: Sentence, mentions) -> "Masked":
+    def build(cls, sentence: Sentence, mentions) -> Masked:
         parts = []
         segments = []
         pos = sentence.start

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import vocab
+from . import triggers, vocab
 from .document import Document
 from .results import StakeFound
 from .sentences import TOKEN
@@ -22,6 +22,11 @@ _SUB = {
     "{PCT}": r"(?P<pct>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)",
     "{Q}": r"(?:(?:about|around|roughly|approximately|nearly|almost|some|just\s+(?:under|over)|more\s+than|less\s+than|over|under|a\s+further|an\s+additional|a|an)\s+)*",
     "{STAKE}": r"(?:(?:equity|minority|majority|controlling|direct|indirect|voting|combined|cross-)\s*)?(?:stake|holding|shareholding|interest|ownership|equity\s+stake)",
+    # a description before the name: "a 21% stake in Chinese electric-car maker Leapmotor"
+    "{DESC}": r"(?:(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:maker|automaker|carmaker|truckmaker|start-?up|rival|supplier|"
+              r"company|firm|unit|affiliate|partner|subsidiary|manufacturer|producer|giant|peer|developer)\s+)?",
+    # a company referred to, not named: "cut its stake in the truckmaker to 15%"
+    "{REF}": r"(?P<ref>the\s+(?:[\w-]+\s+)?(?:company|automaker|carmaker|truckmaker|maker|firm|group|manufacturer|supplier|business))",
 }
 
 
@@ -31,11 +36,13 @@ def _compile(p):
     return re.compile(p, re.IGNORECASE)
 
 
-EXPLICIT = [_compile(p) for p in _V["explicit"]]
-CROSS = [_compile(p) for p in _V["cross"]]
-CHANGE = [_compile(p) for p in _V["change"]]
-CORE = [_compile(p) for p in _V["core"]]
+# Each tried only on sentences holding its trigger words (see triggers.py).
+EXPLICIT = [triggers.Gated(_compile(p)) for p in _V["explicit"]]
+CROSS = [triggers.Gated(_compile(p)) for p in _V["cross"]]
+CHANGE = [triggers.Gated(_compile(p)) for p in _V["change"]]
+CORE = [triggers.Gated(_compile(p)) for p in _V["core"]]
 CONTINUE = [_compile(p) for p in _V["continue"]]
+EACH = [triggers.Gated(_compile(p)) for p in _V["each"]]
 COMPLETED_SALE = re.compile(_V["completed_sale"], re.IGNORECASE)
 CHANGE_VERBS = re.compile(_V["change_verbs"], re.IGNORECASE)
 _ANCHOR = re.compile(r"\d\s?(?:%|percent|per\s+cent)", re.IGNORECASE)
@@ -77,28 +84,49 @@ class FindStakes:
             def company(m, group):
                 return doc.mention_company(int(TOKEN.match(m.group(group)).group(1)))
 
+            scan = masked.scan
             for pattern in CHANGE:
-                for m in pattern.finditer(text):
+                for m in pattern.finditer(text, scan):
                     if not free(*m.span()):
                         continue
-                    target = company(m, "target")
-                    owner = self._owner(doc, si, masked, m.start(), exclude={target})
+                    if m.group("target"):
+                        target = company(m, "target")
+                        owner = self._owner(doc, si, masked, m.start(), exclude={target})
+                    else:  # "the truckmaker": the nearest other company named before it
+                        owner = self._owner(doc, si, masked, m.start(), exclude=set())
+                        target = _last(doc, text[:m.start("ref")], {owner})
+                        if target is None:
+                            continue
                     taken.append(m.span())
                     add(owner, target, float(m.group("pct")), m.start(), m.end(), change=True)
             for pattern in EXPLICIT:
-                for m in pattern.finditer(text):
+                for m in pattern.finditer(text, scan):
                     if free(*m.span()):
                         taken.append(m.span())
                         add(company(m, "owner"), company(m, "target"), float(m.group("pct")), m.start(), m.end())
+            for pattern in EACH:
+                for m in pattern.finditer(text, scan):
+                    if not free(*m.span()):
+                        continue
+                    a, b = company(m, "a"), company(m, "b")
+                    if m.groupdict().get("target"):
+                        target = company(m, "target")
+                    else:  # "the company, a joint venture in which A and B each hold 50%"
+                        target = self._owner(doc, si, masked, m.start(), exclude={a, b})
+                    if target is None:
+                        continue
+                    taken.append(m.span())
+                    add(a, target, float(m.group("pct")), m.start(), m.end())
+                    add(b, target, float(m.group("pct")), m.start(), m.end())
             for pattern in CROSS:
-                for m in pattern.finditer(text):
+                for m in pattern.finditer(text, scan):
                     if free(*m.span()):
                         taken.append(m.span())
                         a, b = company(m, "a"), company(m, "b")
                         add(a, b, float(m.group("pct")), m.start(), m.end())
                         add(b, a, float(m.group("pct")), m.start(), m.end())
             for pattern in CORE:
-                for m in pattern.finditer(text):
+                for m in pattern.finditer(text, scan):
                     if not free(*m.span()):
                         continue
                     target = company(m, "target")
@@ -121,7 +149,8 @@ class FindStakes:
         """The holder of a stake named without one: the nearest company before it in the sentence,
         or the company "its"/"the company" stands for."""
         before = masked.text[:pos]
-        last = _last(doc, before, exclude)
+        # the subject, not a company inside a relative clause ("X, from which Y was spun off, cut ...")
+        last = _last(doc, doc.hidden(masked.text)[:pos], exclude) or _last(doc, before, exclude)
         if last is not None:
             return last
         if _PRONOUN.search(before):

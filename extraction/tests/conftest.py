@@ -16,8 +16,11 @@ def shared_scorer():
     return module
 
 
+# These need Django and the database; a pure run (-p no:django) leaves them out.
+NEEDS_DATABASE = {"test_extract_command.py", "test_services.py", "test_tasks.py"}
+
+
 def pytest_ignore_collect(collection_path, config):
-    # The command test needs the database; a pure run (-p no:django) leaves it out.
-    if collection_path.name == "test_extract_command.py" and not config.pluginmanager.hasplugin("django"):
+    if collection_path.name in NEEDS_DATABASE and not config.pluginmanager.hasplugin("django"):
         return True
     return None

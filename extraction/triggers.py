@@ -1,0 +1,435 @@
+"""Trigger words: skip a costly regular expression on text that cannot match it.
+
+Python's regex engine tries a pattern such as ``\\b(?:cut|slash|eliminate)...``
+at every position of a sentence, which is slow when a pattern is a long
+alternation. Nearly every pattern, though, needs some literal text to match:
+one of "cut", "slash", "eliminat" must occur. `required_literals` reads those
+words off the compiled pattern itself, so the vocabularies stay the only place
+where rules are written, and the result is the same as running the pattern
+everywhere: a pattern whose words are absent cannot match.
+
+- `Scan`: a sentence lower-cased once, and which of all the gates' literals it
+  holds, found in one Aho-Corasick pass shared by every step.
+- `Gated`: a pattern tried only when one of its literals occurs.
+- `Alternation`: a vocabulary's patterns as one alternation, leaving out the
+  alternatives whose literals are absent.
+- `Anchored`: a pattern tried only where one of its possible first words
+  begins (`leading_literals`), instead of at every position.
+
+The literals are derived from the parse tree of Python's own regex parser
+(``re._parser``). Should that private module change shape, derivation gives up
+(no literals) and the pattern simply always runs. tests/test_triggers.py checks
+on our articles that every gated or anchored pattern finds what the plain one does.
+"""
+
+from __future__ import annotations
+
+import re
+from operator import itemgetter
+
+try:  # Python 3.11+
+    from re import _constants as _sre  # type: ignore[attr-defined]
+    from re import _parser as _parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - older Pythons
+    _parse = None
+    _sre = None
+
+# Characters the regex engine folds to ASCII letters under IGNORECASE but str.lower() keeps apart
+# (checked over all of Unicode). "İ" is also the one character whose lower case is two characters
+# long, so after this table fold() keeps offsets: fold(text)[a:b] is the folded text[a:b].
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+# What walking a parse tree of an unexpected shape can raise: then there are no literals.
+_PARSE_ERRORS = (re.error, AttributeError, IndexError, KeyError, TypeError, ValueError)
+
+
+def fold(text: str) -> str:
+    """Lower-case text for trigger tests, offset for offset; literals are folded the same way."""
+    if "İ" in text or "ı" in text or "ſ" in text:
+        text = text.translate(_FOLD)
+    return text.lower()
+
+
+def required_literals(pattern: str | re.Pattern, flags: int = 0) -> tuple[str, ...] | None:
+    """Folded strings one of which every match of pattern contains, or None when there are none.
+
+    Case is ignored throughout (a case-sensitive pattern only matches a subset
+    of what its folded literals find), so the test is safe for any flags.
+    """
+    if isinstance(pattern, re.Pattern):
+        pattern, flags = pattern.pattern, pattern.flags
+    if _parse is None:
+        return None
+    try:
+        tree = _parse.parse(pattern, flags)
+        found = _sequence(list(tree))
+    except _PARSE_ERRORS:  # an unexpected parse tree: run the pattern unconditionally
+        return None
+    if not found or any(not s for s in found):
+        return None
+    return tuple(sorted({fold(s) for s in found}, key=lambda s: (-len(s), s)))
+
+
+def _score(options: frozenset[str] | None) -> tuple:
+    if not options:
+        return (-1, 0)
+    return (min(len(s) for s in options), -len(options))
+
+
+def _sequence(items) -> frozenset[str] | None:
+    """Requirement of a concatenation: the best of its literal runs and required parts."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def flush():
+        nonlocal best, run
+        if run:
+            candidate = frozenset({"".join(run)})
+            if _score(candidate) > _score(best):
+                best = candidate
+            run = []
+
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        if op is _sre.SUBPATTERN:
+            sub = _sequence(list(av[-1]))
+        elif op is _sre.BRANCH:
+            subs = [_sequence(list(alt)) for alt in av[1]]
+            sub = None if any(not s for s in subs) else frozenset().union(*subs)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            low, _high, body = av
+            sub = _sequence(list(body)) if low >= 1 else None
+        elif op is _sre.ATOMIC_GROUP:
+            sub = _sequence(list(av))
+        elif op is _sre.IN and av and all(o is _sre.LITERAL for o, _ in av):
+            sub = frozenset(chr(v) for _, v in av)  # "[—–]": one of a few characters
+        else:
+            # Anchors, character classes, look-arounds, back-references: no literal required.
+            sub = None
+        if sub and _score(sub) > _score(best):
+            best = sub
+    flush()
+    return best
+
+
+# Every literal any gate needs, numbered, in one Aho-Corasick automaton: a `Scan` finds which
+# of them occur in a text in one pass, and each gate is then a set test.
+_IDS: dict[str, int] = {}
+_automaton = None
+
+
+def _register(literals: tuple[str, ...] | None) -> frozenset[int] | None:
+    global _automaton
+    if literals is None:
+        return None
+    for s in literals:
+        if s not in _IDS:
+            _IDS[s] = len(_IDS)
+            _automaton = None  # rebuilt on next use
+    return frozenset(_IDS[s] for s in literals)
+
+
+def _find(folded: str) -> frozenset[int]:
+    global _automaton
+    if _automaton is None:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for s, i in _IDS.items():
+            automaton.add_word(s, i)
+        if _IDS:
+            automaton.make_automaton()
+        _automaton = automaton
+    if not _IDS:
+        return frozenset()
+    return frozenset(map(itemgetter(1), _automaton.iter(folded)))
+
+
+class Scan:
+    """A text folded once, with the set of registered literals it contains."""
+
+    __slots__ = ("folded", "found", "size")
+
+    def __init__(self, text: str | None = None, *, folded: str | None = None):
+        self.folded = fold(text) if folded is None else folded
+        self.size = len(_IDS)  # gates registered later fall back to substring tests
+        self.found = _find(self.folded)
+
+
+def _folded_text(folded) -> str:
+    return folded.folded if type(folded) is Scan else folded
+
+
+class Gated:
+    """A compiled pattern that is tried only when one of its required literals occurs in the text.
+
+    Every method takes, besides the text, its folded form: a `Scan` of it
+    (shared among all the patterns tried on the same text) or `fold(text)`.
+    """
+
+    __slots__ = ("_ids", "_max", "literals", "pattern", "regex")
+
+    def __init__(self, regex: re.Pattern):
+        self.regex = regex
+        self.pattern = regex.pattern
+        self.literals = required_literals(regex)
+        self._ids = _register(self.literals)
+        self._max = max(self._ids) if self._ids else -1
+
+    def possible(self, folded: str | Scan) -> bool:
+        ids = self._ids
+        if ids is None:
+            return True
+        if type(folded) is Scan and self._max < folded.size:
+            return not ids.isdisjoint(folded.found)
+        text = _folded_text(folded)
+        return any(s in text for s in self.literals)
+
+    def search(self, text: str, folded: str | Scan, *args):
+        return self.regex.search(text, *args) if self.possible(folded) else None
+
+    def finditer(self, text: str, folded: str | Scan, *args):
+        return self.regex.finditer(text, *args) if self.possible(folded) else iter(())
+
+    def __repr__(self):
+        return f"Gated({self.pattern[:40]!r}, literals={self.literals})"
+
+
+def gated(pattern: str | re.Pattern, flags: int = 0) -> Gated:
+    return Gated(pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags))
+
+
+class Literals:
+    """A plain any-of-these-strings test on folded text (case is ignored)."""
+
+    def __init__(self, words):
+        self.literals = tuple(sorted({fold(w) for w in words if w}))
+        self._ids = _register(self.literals) if self.literals else frozenset()
+        self._max = max(self._ids) if self._ids else -1
+
+    def possible(self, folded: str | Scan) -> bool:
+        if type(folded) is Scan and self._max < folded.size:
+            return not self._ids.isdisjoint(folded.found)
+        text = _folded_text(folded)
+        return any(s in text for s in self.literals)
+
+
+class Alternation:
+    """Patterns tried as one alternation ``(?:p1)|(?:p2)|...``, leaving out those whose literals are absent.
+
+    A left-out alternative cannot match anywhere in the text, so the matches are
+    exactly those of the full alternation; the smaller one is compiled once per
+    combination of alternatives that occurs.
+    """
+
+    def __init__(self, patterns: list[str], flags: int = 0):
+        self.patterns = list(patterns)
+        self.flags = flags
+        self.gates = [required_literals(p, flags) for p in self.patterns]
+        self._ids = [_register(g) for g in self.gates]
+        self._all = frozenset().union(*(ids for ids in self._ids if ids))
+        self._max = max(self._all) if self._all else -1
+        self._by_found: dict[frozenset[int], re.Pattern | None] = {}
+        self._compiled: dict[tuple[int, ...], re.Pattern] = {}
+        self.full = self._compile(tuple(range(len(self.patterns))))
+
+    def _compile(self, indices: tuple[int, ...]) -> re.Pattern:
+        regex = self._compiled.get(indices)
+        if regex is None:
+            regex = re.compile("|".join(f"(?:{self.patterns[i]})" for i in indices), self.flags)
+            self._compiled[indices] = regex
+        return regex
+
+    def regex_for(self, folded: str | Scan) -> re.Pattern | None:
+        if type(folded) is Scan and self._max < folded.size:
+            key = self._all & folded.found
+            try:
+                return self._by_found[key]
+            except KeyError:
+                pass
+            indices = tuple(i for i, ids in enumerate(self._ids) if ids is None or not ids.isdisjoint(key))
+            if len(self._by_found) > 4096:
+                self._by_found.clear()
+            regex = self._by_found[key] = self._compile(indices) if indices else None
+            return regex
+        text = _folded_text(folded)
+        indices = tuple(i for i, (ids, literals) in enumerate(zip(self._ids, self.gates))
+                        if ids is None or any(s in text for s in literals))
+        return self._compile(indices) if indices else None
+
+    def finditer(self, text: str, folded: str | Scan):
+        regex = self.regex_for(folded)
+        return regex.finditer(text) if regex is not None else iter(())
+
+    def search(self, text: str, folded: str | Scan, *args):
+        regex = self.regex_for(folded)
+        return regex.search(text, *args) if regex is not None else None
+
+
+def leading_literals(pattern: str | re.Pattern, flags: int = 0) -> tuple[str, ...] | None:
+    """Folded strings one of which every match of pattern starts with, or None when unknown."""
+    if isinstance(pattern, re.Pattern):
+        pattern, flags = pattern.pattern, pattern.flags
+    if _parse is None:
+        return None
+    try:
+        found = _leading(list(_parse.parse(pattern, flags)))
+    except _PARSE_ERRORS:
+        return None
+    if not found or any(not s for s in found):
+        return None
+    folded = sorted({fold(s) for s in found})
+    # "by" already finds every place "byapril" would: keep the shortest of each family.
+    return tuple(s for s in folded if not any(s != t and s.startswith(t) for t in folded))
+
+
+_PREFIX_CAP = 12  # a prefix of a prefix is still a prefix: keep them short and few
+
+
+def _leading(items, run: str = "") -> frozenset[str] | None:
+    """Prefixes of every match of the sequence `items`, after the literal text `run` already matched."""
+    for i, (op, av) in enumerate(items):
+        rest = items[i + 1:]
+        if len(run) >= _PREFIX_CAP:
+            return frozenset({run})
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            if run:
+                return frozenset({run})
+            continue  # zero-width before the first character: "\b", "(?<!\w)"
+        if op is _sre.LITERAL:
+            run += chr(av)
+            continue
+        if op is _sre.SUBPATTERN:
+            return _leading(list(av[-1]) + rest, run)
+        if op is _sre.ATOMIC_GROUP:
+            return _leading(list(av) + rest, run)
+        if op is _sre.BRANCH:
+            subs = [_leading(list(alt) + rest, run) for alt in av[1]]
+            return None if any(s is None for s in subs) else frozenset().union(*subs)
+        if op is _sre.IN and av and all(o is _sre.LITERAL for o, _ in av):
+            return frozenset(run + chr(v) for _, v in av)
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            low, _high, body = av
+            if body.getwidth()[0] == 0:
+                return frozenset({run}) if run else None
+            first = _leading(list(body), run)  # the first repetition, whatever follows it
+            if first is None:
+                return None
+            if low >= 1:
+                return first
+            skipped = _leading(rest, run)  # or none at all
+            return None if skipped is None else first | skipped
+        return frozenset({run}) if run else None
+    return frozenset({run}) if run else None
+
+
+def _is_word(c: str) -> bool:
+    """The regex engine's \\w for one character of a str pattern."""
+    return c.isalnum() or c == "_"
+
+
+def _starts_at_boundary(regex: re.Pattern) -> bool:
+    try:
+        tree = _parse.parse(regex.pattern, regex.flags)
+        op, av = tree[0]
+        return op is _sre.AT and av is _sre.AT_BOUNDARY
+    except _PARSE_ERRORS:
+        return False
+
+
+def anchored(pattern: str | re.Pattern, flags: int = 0) -> Anchored:
+    return Anchored(pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags))
+
+
+class Anchored:
+    """A pattern tried only where one of its possible first words begins.
+
+    `finditer` and `search` give exactly what the regex's own would (leftmost
+    first, not overlapping): a match can only start where one of its leading
+    literals occurs, so trying `regex.match` at those places in order skips
+    nothing. Worth it for a long alternation that the engine would otherwise
+    try at every position of the text.
+    """
+
+    def __init__(self, regex: re.Pattern, starts=None):
+        import ahocorasick
+
+        self.regex = regex
+        self.pattern = regex.pattern
+        self.gate = Gated(regex)  # with a Scan of the text, a set test first
+        self.literals = leading_literals(regex)
+        self._automaton = None
+        self._starts = starts  # a function (text, folded) -> iterable of positions, instead of literals
+        # "\b" then a word character: a match cannot start right after another word character.
+        self._word_start = bool(self.literals) and _starts_at_boundary(regex) and all(
+            _is_word(s[0]) for s in self.literals
+        )
+        if self.literals and starts is None:
+            automaton = ahocorasick.Automaton()
+            for s in self.literals:
+                automaton.add_word(s, len(s))
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    def starts(self, text: str, folded: str | Scan | None = None) -> list[int] | None:
+        """Sorted positions where a match may begin; None when any position may."""
+        scan = None
+        if folded is None:
+            folded = fold(text)
+        elif type(folded) is Scan:
+            scan, folded = folded, folded.folded
+        if self._starts is not None:
+            return sorted(set(self._starts(text, scan if scan is not None else folded)))
+        if self._automaton is None:
+            return None
+        if self._word_start:
+            return sorted({
+                end - length + 1 for end, length in self._automaton.iter(folded)
+                if end < length or not ((c := text[end - length]).isalnum() or c == "_")
+            })
+        return sorted({end - length + 1 for end, length in self._automaton.iter(folded)})
+
+    def finditer(self, text: str, folded: str | Scan | None = None, pos: int = 0, endpos: int | None = None):
+        """The regex's matches in text[pos:endpos], as a list."""
+        if type(folded) is Scan and self.gate._ids is not None and not self.gate.possible(folded):
+            return []
+        starts = self.starts(text, folded)
+        end = len(text) if endpos is None else endpos
+        if starts is None:
+            return list(self.regex.finditer(text, pos, end))
+        out = []
+        last_end = pos
+        match = self.regex.match
+        for start in starts:
+            if start < last_end:
+                continue
+            if start >= end:
+                break
+            m = match(text, start, end)
+            if m is not None and m.end() > start:
+                last_end = m.end()
+                out.append(m)
+        return out
+
+    def search(self, text: str, folded: str | Scan | None = None, pos: int = 0, endpos: int | None = None):
+        if type(folded) is Scan and self.gate._ids is not None and not self.gate.possible(folded):
+            return None
+        starts = self.starts(text, folded)
+        end = len(text) if endpos is None else endpos
+        if starts is None:
+            return self.regex.search(text, pos, end)
+        match = self.regex.match
+        for start in starts:
+            if start < pos:
+                continue
+            if start >= end:
+                break
+            m = match(text, start, end)
+            if m is not None and m.end() > start:
+                return m
+        return None
+

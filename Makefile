@@ -20,12 +20,15 @@ run: export DEBUG ?= true
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_seeds
+	$(PY) manage.py approve_seed_proposals
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(PY) scripts/pytest_with_postgres.py $(PYTEST_ARGS)
 
+# Every bench/bench_*.py; those that need PostgreSQL start a throwaway cluster (or use a
+# postgres DATABASE_URL you export). One alone: .venv/bin/python bench/bench_ingestion.py
 bench: install
 	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 

@@ -109,7 +109,17 @@ def chromium_browser():
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
+    from django.db import connections
+
+    serialized = {
+        c.alias: c._test_serialized_contents for c in connections.all() if hasattr(c, "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        # Playwright's event loop makes this thread "async" to Django, which then
+        # hands out other connection objects: give them the serialized registry
+        # that `serialized_rollback` restores, or later tests find it gone.
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()

@@ -6,6 +6,7 @@ secrets have no default.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -48,10 +49,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
     "companies",
     "articles",
     "extraction",
@@ -59,6 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # ETag on every GET and 304 when the client's copy is current (pages and API).
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -67,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into a 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "autotracker.urls"
@@ -125,11 +132,29 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed attempts for
+# one user name from one address, that pair is locked out for AXES_COOLOFF_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/login_locked_out.html"
+
 # Production hardening: on unless DEBUG. A TLS-terminating proxy in front of
 # gunicorn sets X-Forwarded-Proto, so trust it only when told to.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
+# The review desk is used from the site's own origin only: cookies never ride
+# along on cross-site requests, and scripts cannot read the session cookie.
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(60 * 60 * 12)))
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
@@ -146,11 +171,16 @@ if not SECURE_HSTS_PRELOAD:
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Editors and integrations send "Authorization: Token <key>" (tokens in the admin).
+        "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # Anyone reads; a write needs a token whose user has the model's add/change/delete permission.
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
+    "DEFAULT_THROTTLE_CLASSES": ["autotracker.rest.AnonThrottle", "autotracker.rest.UserThrottle"],
+    "EXCEPTION_HANDLER": "autotracker.rest.api_exception_handler",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "autotracker.rest.PagePagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": [
@@ -159,7 +189,17 @@ REST_FRAMEWORK = {
     ],
 }
 
+# API throttling per client: anonymous by address, tokens by user ("N/second|minute|hour|day").
+API_THROTTLE_RATES = {
+    "anon": os.environ.get("API_THROTTLE_ANON", "120/minute"),
+    "user": os.environ.get("API_THROTTLE_USER", "1200/minute"),
+}
+
 SPECTACULAR_SETTINGS = {
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "autotracker.rest.add_error_responses",
+    ],
     "TITLE": "Autotracker API",
     "DESCRIPTION": "Approved facts about the car industry's companies, stakes, events "
     "and figures, each with the articles that support it.",
@@ -186,8 +226,41 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# An unacknowledged job (its worker died) goes back to the queue after this many seconds.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
+    # Workers look for such messages every interval * throttle seconds (kombu's Redis transport).
+    "unacked_restore_interval": int(os.environ.get("CELERY_RESTORE_INTERVAL", "10")),
+    "unacked_restore_throttle": int(os.environ.get("CELERY_RESTORE_THROTTLE", "10")),
+}
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    # Each source has its own interval; this only looks for the ones that are due.
+    "articles-poll-due-sources": {"task": "articles.tasks.sources_poll_due", "schedule": 60.0},
+    # Jobs whose message was lost (a broker restart) are queued again.
+    "articles-requeue-stalled-jobs": {"task": "articles.tasks.jobs_requeue_stalled", "schedule": 300.0},
+}
+
+# Ingestion: fetching from other people's servers, politely and safely.
+FETCH_USER_AGENT = os.environ.get(
+    "FETCH_USER_AGENT", "Autotracker/1.0 (newsroom article ingestion; +https://github.com/autotracker)"
+)
+FETCH_CONNECT_TIMEOUT = float(os.environ.get("FETCH_CONNECT_TIMEOUT", "5"))
+FETCH_READ_TIMEOUT = float(os.environ.get("FETCH_READ_TIMEOUT", "20"))
+FETCH_MAX_BYTES = int(os.environ.get("FETCH_MAX_BYTES", "5000000"))
+FETCH_MAX_REDIRECTS = int(os.environ.get("FETCH_MAX_REDIRECTS", "5"))
+# Seconds between two requests to the same host (one at a time per host, always).
+FETCH_HOST_MIN_DELAY = float(os.environ.get("FETCH_HOST_MIN_DELAY", "1"))
+# Loopback, private and link-local hosts are refused unless this is on (tests, local setups).
+FETCH_ALLOW_PRIVATE_HOSTS = env_bool("FETCH_ALLOW_PRIVATE_HOSTS", False)
+# A failing source waits poll_interval * 2**errors, at most this long (seconds).
+FETCH_BACKOFF_MAX = int(os.environ.get("FETCH_BACKOFF_MAX", str(24 * 3600)))
+# The longest Retry-After we honour (seconds).
+FETCH_RETRY_AFTER_MAX = int(os.environ.get("FETCH_RETRY_AFTER_MAX", str(6 * 3600)))
+# Hard time limit of one ingestion task (seconds); a job's lease lasts a little longer.
+INGESTION_TASK_TIME_LIMIT = int(os.environ.get("INGESTION_TASK_TIME_LIMIT", "120"))
+# First wait before fetching a failed URL again (seconds); it doubles with each try.
+INGESTION_RETRY_DELAY = float(os.environ.get("INGESTION_RETRY_DELAY", "10"))
 
 LOGGING = {
     "version": 1,

@@ -8,6 +8,9 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-not-a-secret")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+# Tests log in with `client.login()`, which django-axes refuses (it needs the
+# request); the tests of login throttling switch it back on.
+os.environ.setdefault("AXES_ENABLED", "false")
 
 from .settings import *  # noqa: E402,F403
 

@@ -8,7 +8,7 @@ from django.conf import settings
 
 
 def _manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "SECURE_SSL_REDIRECT"}}
+    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "SECURE_SSL_REDIRECT", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     environment.update(env)
     environment["DJANGO_SETTINGS_MODULE"] = "autotracker.settings"
     return subprocess.run([sys.executable, "manage.py", *args], env=environment, cwd=settings.BASE_DIR,

@@ -80,3 +80,42 @@ def test_the_openapi_schema_describes_every_endpoint(api):
     paths = response.json()["paths"]
     for name in ["companies", "stakes", "events", "figures", "articles"]:
         assert f"/api/v1/{name}/" in paths
+
+
+@pytest.mark.django_db
+def test_a_company_links_to_its_page_and_its_timeline(api):
+    body = api.get("/api/v1/companies/toyota/").json()
+
+    assert body["page_url"] == "http://testserver/companies/toyota/"
+    assert body["timeline_url"] == "http://testserver/api/v1/companies/toyota/timeline/"
+
+
+@pytest.mark.django_db
+def test_a_company_timeline_lists_its_approved_events_and_filters_them(api, toyota, nissan, honda, make_event):
+    from datetime import date
+
+    make_event(title="Toyota approaches Nissan", companies=[toyota, nissan], kind="approach", day=date(2025, 5, 20))
+    make_event(title="Toyota partners", companies=[toyota], day=date(2024, 1, 1))
+    make_event(title="Honda alone", companies=[honda], day=date(2025, 1, 1))
+    make_event(title="Toyota draft", companies=[toyota], review_state=ReviewState.PROPOSED)
+
+    everything = api.get("/api/v1/companies/toyota/timeline/").json()["results"]
+    approaches = api.get("/api/v1/companies/toyota/timeline/?kind=approach&company=honda").json()["results"]
+
+    assert [e["title"] for e in everything] == ["Toyota approaches Nissan", "Toyota partners"]
+    assert [e["title"] for e in approaches] == ["Toyota approaches Nissan"]
+
+
+@pytest.mark.django_db
+def test_an_unknown_company_has_no_timeline(api):
+    response = api.get("/api/v1/companies/no-such/timeline/")
+
+    assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
+
+
+@pytest.mark.django_db
+def test_companies_filter_by_kind_and_country(api):
+    body = api.get("/api/v1/companies/?kind=automaker&country=JP&page_size=200").json()
+
+    slugs = {c["slug"] for c in body["results"]}
+    assert {"toyota", "nissan", "honda"} <= slugs and "renault" not in slugs

@@ -25,7 +25,7 @@ class Command(BaseCommand):
         folder = Path(folder)
         if not folder.is_dir():
             raise CommandError(f"{folder} is not a folder. Pass the folder that holds the seed articles.")
-        counts = {"new": 0, "duplicate": 0, "failed": 0}
+        counts = {"new": 0, "duplicate": 0, "near_duplicate": 0, "failed": 0}
         for path in sorted(p for p in folder.iterdir() if p.is_file()):
             try:
                 result = article_ingest_file(path=path)
@@ -36,7 +36,8 @@ class Command(BaseCommand):
             counts[result.outcome] += 1
             self.stdout.write(f"{path.name}: {result.outcome}: {result.article.title[:70]}")
         self.stdout.write(
-            f"Seeds: {counts['new']} new, {counts['duplicate']} already there, {counts['failed']} failed."
+            f"Seeds: {counts['new']} new, {counts['duplicate']} already there, "
+            f"{counts['near_duplicate']} near-duplicates (linked), {counts['failed']} failed."
         )
         self.ensure_editor(editor)
 

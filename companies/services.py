@@ -177,12 +177,6 @@ def _dates_compatible(a: date | None, a_precision: str, b: date | None, b_precis
     return a == b
 
 
-def _overlap(a: set[int], b: set[int]) -> float:
-    if not a and not b:
-        return 1.0
-    return len(a & b) / len(a | b)
-
-
 def _same_happening(
     *,
     kind: str,
@@ -211,14 +205,14 @@ def _same_happening(
         if day is None:
             # Nothing ties two company-less, undated reports together but the text.
             return None
-    best, best_score = None, 0.0
+    # The same companies, not merely overlapping ones: "Mitsubishi Motors joins
+    # Honda and Nissan's alliance" is news beside "Honda and Nissan ally".
     for event in candidates.order_by("pk"):
         if not _dates_compatible(day, precision, event.date, event.date_precision):
             continue
-        score = _overlap(ids, {participant.company_id for participant in event.participants.all()})
-        if score >= 0.5 and score > best_score:
-            best, best_score = event, score
-    return best
+        if ids == {participant.company_id for participant in event.participants.all()}:
+            return event
+    return None
 
 
 def _event_refine(event: Event, *, day: date | None, precision: str, status: str) -> None:
@@ -254,9 +248,8 @@ def event_propose(
 ) -> Event:
     """Propose an event, or add evidence to the known event for the same happening.
 
-    The same happening is an event of the same kind whose participants overlap
-    by at least half (Jaccard) and whose date is compatible at the coarser of
-    the two precisions. `roles` maps a company's pk to its EventParticipant role.
+    The same happening is an event of the same kind with the same participants
+    whose date is compatible at the coarser of the two precisions. `roles` maps a company's pk to its EventParticipant role.
     """
     if kind not in Event.Kind.values:
         raise ValidationError(f"Unknown event kind {kind!r}; use one of {', '.join(Event.Kind.values)}.")

@@ -54,6 +54,11 @@ def subaru(db):
     return Company.objects.get(slug="subaru")
 
 
+@pytest.fixture
+def mitsubishi_motors(db):
+    return Company.objects.get(slug="mitsubishi-motors")
+
+
 TALKS = "Honda and Nissan opened merger talks on Monday."
 
 
@@ -142,7 +147,7 @@ def test_a_different_kind_or_an_incompatible_date_is_a_different_event(honda, ni
     assert len({talks.pk, ended.pk, older.pk}) == 3
 
 
-def test_events_match_only_when_participants_overlap_by_half(honda, nissan, toyota, subaru):
+def test_events_match_only_when_their_participants_are_the_same(honda, nissan, toyota, subaru):
     talks = propose_talks(make_article(TALKS), honda, nissan)
     article = make_article("Toyota and Subaru opened merger talks.")
     other = services.event_propose(
@@ -153,6 +158,24 @@ def test_events_match_only_when_participants_overlap_by_half(honda, nissan, toyo
         **span(article, "Toyota and Subaru opened merger talks."),
     )
     assert other.pk != talks.pk
+
+
+def test_a_third_company_joining_an_alliance_is_its_own_event(honda, nissan, mitsubishi_motors):
+    pair = services.event_propose(
+        kind=Event.Kind.PARTNERSHIP,
+        companies=[honda, nissan],
+        title="Honda and Nissan ally",
+        **span(make_article("Honda and Nissan formed an alliance."), "Honda and Nissan formed an alliance."),
+    )
+    trio = services.event_propose(
+        kind=Event.Kind.PARTNERSHIP,
+        companies=[honda, nissan, mitsubishi_motors],
+        title="Mitsubishi Motors joins",
+        **span(make_article("Mitsubishi Motors joined the alliance of Honda and Nissan."),
+               "Mitsubishi Motors joined the alliance of Honda and Nissan."),
+    )
+    assert trio.pk != pair.pk
+    assert set(trio.companies.values_list("slug", flat=True)) == {"honda", "nissan", "mitsubishi-motors"}
 
 
 def test_two_findings_of_one_article_stay_two_events(honda, nissan):

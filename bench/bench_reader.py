@@ -24,52 +24,14 @@ import statistics
 import sys
 import time
 import types
-from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-
-@contextmanager
-def throwaway_postgres():
-    """A PostgreSQL cluster in a temporary folder, as scripts/pytest_with_postgres.py makes one."""
-    import importlib.util
-    import shutil
-    import subprocess
-    import tempfile
-
-    spec = importlib.util.spec_from_file_location("pgscript", ROOT / "scripts" / "pytest_with_postgres.py")
-    pgscript = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(pgscript)
-    pg_bin = pgscript.find_pg_bin()
-    run_as = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    workdir = tempfile.mkdtemp(prefix="autotracker-bench-")
-    if run_as:
-        shutil.chown(workdir, user="postgres", group="postgres")
-    datadir, port = os.path.join(workdir, "data"), pgscript.free_port()
-
-    def pg(*args):
-        subprocess.run([*run_as, *args], check=True, stdout=subprocess.DEVNULL)
-
-    started = False
-    try:
-        pg(f"{pg_bin}/initdb", "-D", datadir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
-        options = (
-            f"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={workdir} "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=512MB "
-            "-c maintenance_work_mem=512MB -c work_mem=16MB"
-        )
-        pg(f"{pg_bin}/pg_ctl", "-D", datadir, "-o", options, "-l", os.path.join(workdir, "log"), "-w", "start")
-        started = True
-        pg(f"{pg_bin}/createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "autotracker")
-        yield f"postgres://postgres@127.0.0.1:{port}/autotracker"
-    finally:
-        if started:
-            subprocess.run([*run_as, f"{pg_bin}/pg_ctl", "-D", datadir, "-m", "immediate", "stop"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        shutil.rmtree(workdir, ignore_errors=True)
+from throwaway_postgres import throwaway_postgres  # noqa: E402
 
 
 def setup_django(database_url: str) -> None:
@@ -324,7 +286,7 @@ def main(argv=None) -> int:
 
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
         return run(os.environ["DATABASE_URL"], args)
-    with throwaway_postgres() as url:
+    with throwaway_postgres(shared_buffers="512MB", maintenance_work_mem="512MB", work_mem="16MB") as url:
         return run(url, args)
 
 

@@ -102,8 +102,9 @@ def chromium_browser():
     import os
     import shutil
 
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"Browser tests need Debian's chromium at {CHROMIUM}: apt-get install chromium")
+    from autotracker.testing import debian_tool
+
+    debian_tool(CHROMIUM, package="chromium", purpose="Browser tests")
     # Playwright's sync API runs an event loop in this thread; the ORM calls the
     # tests make around it are still synchronous and safe.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"

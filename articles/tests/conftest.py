@@ -31,6 +31,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from autotracker.testing import debian_tool
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingestion"
 PROJECT = Path(settings.BASE_DIR)
 
@@ -201,27 +203,8 @@ def allow_private_hosts(settings):
 # --------------------------------------------------------------------------
 # Real Redis and real Celery workers
 
-REDIS_HINT = (
-    "The job tests need Debian's redis-server. Install it with: "
-    "apt-get update && apt-get install -y redis-server"
-)
-
-
 def _redis_binary() -> str:
-    binary = shutil.which("redis-server") or (
-        "/usr/bin/redis-server" if os.path.exists("/usr/bin/redis-server") else ""
-    )
-    if binary:
-        return binary
-    if os.geteuid() != 0:
-        pytest.fail(REDIS_HINT + " (as root), then run the tests again.")
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "redis-server"], check=True, env=env)
-    binary = shutil.which("redis-server") or "/usr/bin/redis-server"
-    if not os.path.exists(binary):
-        pytest.fail(REDIS_HINT)
-    return binary
+    return debian_tool("redis-server", package="redis-server", purpose="The job tests")
 
 
 @pytest.fixture(scope="session")

@@ -205,7 +205,7 @@ _DATE_LABEL = (
 _PLACE_NAME = r"[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3}"
 _PLACE = rf"(?:{_PLACE_NAME}(?:,\s*{_PLACE_NAME})?(?:\s*\([^()\n]{{1,30}}\))?\s*[,|]\s*)"
 _DATELINE = re.compile(
-    rf"(?:{_DATE_LABEL}|{_PLACE})?{_DATE}{_TIME}"
+    rf"{_PLACE}?(?:{_DATE_LABEL})?{_DATE}{_TIME}"
     r"(?:\s*(?:[-–—―]{1,2}|[|:·•])\s*|\s*$|(?(label)\s+|(?!)))"
 )
 _DATE_ANYWHERE = re.compile(_DATE + _TIME)

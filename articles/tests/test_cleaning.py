@@ -804,3 +804,12 @@ def test_it_reads_a_european_numeric_dateline():
 
     assert cleaned.published == datetime.date(2024, 11, 5)
     assert cleaned.body.startswith("The union and the carmaker")
+
+
+def test_it_reads_a_place_then_a_labelled_date():
+    cleaned = clean_text(
+        "Sales hit a record\n\nPune | Updated: 02 Apr 2025, 10:41 IST\n\nThe carmaker sold more cars than ever."
+    )
+
+    assert cleaned.published == datetime.date(2025, 4, 2)
+    assert cleaned.body.startswith("The carmaker sold")

@@ -67,6 +67,10 @@ def clause_spans(text: str, folded: str | triggers.Scan | None = None) -> list[t
 def nationality(phrase: str) -> str | None:
     m = _NATIONALITY.search(phrase or "")
     return NATIONALITIES[m.group(1).lower()] if m else None
+
+
+# "we", "our": in an interview or a press release, the company speaking, which the article is about.
+FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 GROUP_REFERENCE = re.compile(
     r"\b(?:(?P<n>both|two|three|four|five)|the\s+(?P<m>two|three|four|five))\s+"
     r"(?:(?:japanese|chinese|major)\s+)?(?:companies|automakers|carmakers|firms|manufacturers|groups|partners|sides)\b"
@@ -157,6 +161,11 @@ class Document:
             self._counts = (self.mentions, len(self.mentions), counts)
         return counts
 
+    def main_company(self) -> str | None:
+        """The company the article is most about: the one named most often."""
+        counts = self.counts()
+        return counts.most_common(1)[0][0] if counts else None
+
     def salient(self, sentence_index: int, *, before: int | None = None, exclude=(), phrase: str = "") -> str | None:
         """The company a phrase like "the company" or "it" most likely means.
 
@@ -169,6 +178,7 @@ class Document:
         country = nationality(phrase)
         best = None
         best_score = 0.0
+        best_in_clause = False
         for distance in range(4):
             i = sentence_index - distance
             if i < 0:
@@ -185,11 +195,14 @@ class Document:
                 if country and company.country and company.country != country:
                     continue
                 score = counts[m.key] / (1 + distance)
-                if hidden[m.start - sentence.start] == " ":
+                in_clause = hidden[m.start - sentence.start] == " "
+                if in_clause:
                     score /= 3
                 if score > best_score:
-                    best, best_score = m.key, score
-            if best is not None and distance >= 1:
+                    best, best_score, best_in_clause = m.key, score, in_clause
+            # A company named only inside a relative clause ("The Swedish carmaker, which
+            # is controlled by Geely, ...") is rarely what the next sentence is about: look further.
+            if best is not None and distance >= 1 and not best_in_clause:
                 break
         return best
 

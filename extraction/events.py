@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import dates, triggers, vocab
-from .document import COUNTS, GROUP_REFERENCE, SINGLE_REFERENCE, Document
+from .document import COUNTS, FIRST_PERSON, GROUP_REFERENCE, SINGLE_REFERENCE, Document
 from .results import EventFound, Evidence
 from .sentences import TOKEN
 
@@ -54,6 +54,7 @@ SENTENCE_HYPOTHETICAL = triggers.Alternation(
 )
 REPORTED_SPEECH = re.compile(vocab.expand(_V["reported_speech"]), re.IGNORECASE)
 FUTURE_LAUNCH = re.compile(_V["future_launch"], re.IGNORECASE)
+FUTURE_RESULT = re.compile(vocab.expand(_V["future_result"]), re.IGNORECASE)
 STATUS_CUES = {
     status: triggers.Alternation([vocab.expand(c) for c in cues], re.IGNORECASE)
     for status, cues in _S["cues"].items()
@@ -62,7 +63,7 @@ STATUS_ORDER = _S["order"]
 STATUS_RANK = _S["rank"]
 DEFAULT_STATUS = _S["default"]
 TITLES = _V["titles"]
-MULTI_PARTY = {"merger_talks", "merger_talks_ended", "partnership", "approach", "stake_change", "_agreement"}
+MULTI_PARTY = {"merger_talks", "merger_talks_ended", "partnership", "approach", "stake_change", "_agreement", "_talks_ended"}
 _POSSESSOR = re.compile(r"(⟨\d+⟩)(?:’s|')s?\s+(?:[\w“”\"’:-]+\s+){0,3}$")
 _REFERENCE_POSSESSIVE = re.compile(
     r"\b(?:the|its)\s+(?:company|automaker|carmaker|firm|group|manufacturer)(?:’s|'s)\s+(?:[\w-]+\s+){0,3}$|\bits\s+(?:[\w-]+\s+){0,3}$",
@@ -121,7 +122,7 @@ class FindEvents:
         hits: list[tuple[str, int, int]] = []
         if not _ANY_KIND_ANCHOR.possible(scan):
             return []
-        present = KIND_ANCHORS.tags(text.lower())
+        present = KIND_ANCHORS.tags(scan.folded)  # lower-cased once, shared with the gates
         for kind in KINDS:
             if kind.name not in present:
                 continue
@@ -141,6 +142,8 @@ class FindEvents:
             if _hypothetical(text[lo:a], sentence.masked.folded[lo:a], scan):
                 continue
             if kind == "product_launch" and FUTURE_LAUNCH.search(text[:a]):
+                continue
+            if kind == "financial_result" and FUTURE_RESULT.search(text[lo:a]):
                 continue
             ca, cb = next(((x, y) for x, y in clauses if x <= a < y), (0, len(text)))
             companies, explicit = _attribute(doc, si, kind, text, a, b, ca, cb)
@@ -246,6 +249,8 @@ def _attribute(doc, si, kind, text, a, b, ca, cb) -> tuple[list[str], int]:
             actor = doc.salient(si, before=doc.sentences[si].start + a, exclude={target})
         if target is None or actor is None:
             return [], 0
+        if re.search(r"\sby\s", text[a:b]):
+            actor, target = target, actor  # "Nissan has been courted by Foxconn"
         return [actor, target], 2
 
     if kind in MULTI_PARTY:
@@ -262,6 +267,11 @@ def _attribute(doc, si, kind, text, a, b, ca, cb) -> tuple[list[str], int]:
                 for k in doc.recent_group(si, n, before=doc.sentences[si].start + group.start()):
                     if k not in companies:
                         companies.append(k)
+        elif len(companies) == 1 and FIRST_PERSON.search(text, ca, cb):
+            # "reports that we held merger talks with Toyota": the company speaking is the other side
+            k = doc.main_company()
+            if k and k not in companies:
+                companies.insert(0, k)
         elif len(companies) == 1 and DEFINITE_REFERENCE.search(prefix):
             k = doc.salient(si, before=doc.sentences[si].start + ca, exclude=set(companies),
                             phrase=DEFINITE_REFERENCE.search(prefix).group(0))
@@ -272,7 +282,17 @@ def _attribute(doc, si, kind, text, a, b, ca, cb) -> tuple[list[str], int]:
         return companies, explicit
 
     if kind == "policy":
-        return in_clause, len(in_clause)
+        if in_clause:
+            return in_clause, len(in_clause)
+        # The companies a measure hits, when the sentence names them outside the measure's clause
+        # ("GM cut jobs after the government ended its tax credit"), or the company speaking ("a burden for us").
+        in_sentence = list(dict.fromkeys(key(i) for _, i in _tokens(doc, text, 0, len(text))))
+        if in_sentence:
+            return in_sentence, len(in_sentence)
+        if FIRST_PERSON.search(text):
+            main = doc.main_company()
+            return ([main], 1) if main else ([], 0)
+        return [], 0
 
     # One company the event is about: its possessor, the clause's subject, or the company referred to.
     m = _POSSESSOR.search(prefix)
@@ -296,6 +316,14 @@ def _attribute(doc, si, kind, text, a, b, ca, cb) -> tuple[list[str], int]:
     if reference:
         k = doc.salient(si, before=start, phrase=reference.group(0))
         return ([k], 0) if k else ([], 0)
+    if not doc.tokens(text):
+        if FIRST_PERSON.search(text):
+            k = doc.main_company()  # "we sold", "our profit": the company speaking
+            return ([k], 0) if k else ([], 0)
+        if kind == "leadership_change":
+            # "Espinosa, who replaced Uchida as chief executive": the company the passage is about
+            k = doc.salient(si, before=start)
+            return ([k], 0) if k else ([], 0)
     return [], 0
 
 
@@ -308,12 +336,18 @@ def _date_for(exprs, sentence, start, doc, lead) -> str | None:
 
 
 def _resolve_agreements(candidates: list[Candidate]) -> None:
-    """A memorandum without a stated purpose is merger talks when the article discusses a merger of the same companies."""
+    """A memorandum or collapsed talks without a stated purpose are about a merger when the article discusses one of the same companies."""
     merger_sets = [set(c.companies) for c in candidates if c.kind in ("merger_talks", "merger_talks_ended")]
     for c in candidates:
-        if c.kind == "_agreement":
+        if c.kind in ("_agreement", "_talks_ended"):
             mine = set(c.companies)
-            c.kind = "merger_talks" if any(len(mine & s) >= 2 or (mine and mine <= s) for s in merger_sets) else "partnership"
+            merger = any(len(mine & s) >= 2 or (mine and mine <= s) for s in merger_sets)
+            if c.kind == "_agreement":
+                c.kind = "merger_talks" if merger else "partnership"
+            else:
+                # "talks between A and B collapsed": the merger talks the article is about, or nothing to propose
+                c.kind = "merger_talks_ended" if merger else ""
+    candidates[:] = [c for c in candidates if c.kind]
 
 
 def _merge(doc: Document, candidates: list[Candidate]) -> list[EventFound]:
@@ -324,6 +358,10 @@ def _merge(doc: Document, candidates: list[Candidate]) -> list[EventFound]:
         if group is None and c.kind in MULTI_PARTY and len(mine) == 1:
             # One side only ("the Honda merger failure"): the same event as a fuller one that includes it.
             group = next((g for g in groups if g.kind == c.kind and mine <= set(g.companies)), None)
+        if group is None and c.kind in MULTI_PARTY:
+            # Two triggers of one sentence, one naming fewer of the parties: the same happening.
+            group = next((g for g in groups if g.kind == c.kind and mine <= set(g.companies)
+                          and any(i.sentence == c.sentence for i in g.items)), None)
         if group is None:
             group = Group(c.kind, list(dict.fromkeys(c.companies)))
             groups.append(group)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from . import dates, numbers, triggers, vocab
-from .document import SINGLE_REFERENCE, Document
+from .document import FIRST_PERSON, SINGLE_REFERENCE, Document
 from .results import FigureFound
 from .sentences import TOKEN
 
@@ -30,10 +30,26 @@ MARKET_SHARE_RANKING = [
     triggers.gated(vocab.expand(p).replace("{PCT}", r"\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)"), re.IGNORECASE)
     for p in _V["market_share_ranking"]
 ]
+CONDITIONAL = re.compile(r"\W*(?:if|should|unless|were|had|suppose|imagine)\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:could|would|might)\b", re.IGNORECASE)
 GROUP_SUBJECTS = triggers.gated(_V["group_subjects"], re.IGNORECASE)
 _MONEY_ANY = r"(?P<money>(?:US\$|\$|¥|€|£)?\s?\d[\d,.]*(?:\s?(?:trillion|billion|million|bn|mn|tn))?(?:\s(?:dollars|yen|euros?|yuan|won|pounds))?)"
 COST_OF_PROFIT = [re.compile(t.replace("{MONEY}", _MONEY_ANY), re.IGNORECASE) for t in _V["money_cost_of_profit"]]
 UNIT_NAMES = {"vehicles": "vehicles", "jobs": "jobs", "plants": "plants"}
+_UNIT_BEFORE = {
+    "jobs": re.compile(
+        r"\b(?:headcount|workforce|staff|payroll|jobs|positions|employees|workers)\s+(?:[\w-]+\s+){0,3}?by\s+"
+        r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|up\s+to\s+|more\s+than\s+|another\s+|a\s+further\s+)?$",
+        re.IGNORECASE,
+    ),
+    # the unit is its own cue: "deliveries fell to 1.79 million"
+    "vehicles": re.compile(
+        r"\b(?P<unit>sales|deliveries|shipments|registrations)\s+(?:[\w%.,-]+\s+){0,3}?"
+        r"(?:to|of|at|reached|hit|totall?ed|were|was|came\s+to|stood\s+at)\s+"
+        r"(?:about\s+|around\s+|some\s+|nearly\s+|roughly\s+|almost\s+|just\s+(?:over|under)\s+|a\s+record\s+)?$",
+        re.IGNORECASE,
+    ),
+}
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+)$", re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:by|up|down)\s*$|^\s*(?:drop|decline|fall|rise|increase|decrease|jump|gain|lower|higher|more|less)", re.IGNORECASE)
 _POSSESSOR = re.compile(r"(⟨\d+⟩)(?:’s|'s|’|')\s+(?:[\w-]+\s+){0,4}$")
@@ -77,6 +93,10 @@ class FindFigures:
         folded = masked.folded
         scan = masked.scan
         amounts = [a for a in numbers.find(text, masked.scan) if not _inside_token(text, a.start)]
+        if CONDITIONAL.match(text) and "," in text:
+            # "If they merged, they could sell seven million cars": what the condition would bring is not a figure
+            consequent = text.index(",")
+            amounts = [a for a in amounts if a.start < consequent or not _MODAL.search(text, consequent, a.start)]
         if not amounts:
             return []
         if any(a.kind == "count" and not a.scaled for a in amounts):  # only such a number can be a date
@@ -203,6 +223,12 @@ def _count_unit(text, amounts, i):
         if j + 1 < len(amounts) and _LIST_JOIN.match(text[amount.end:amounts[j + 1].start]):
             j += 1
             continue
+        if j == i:
+            # "cut its workforce by 4,000", "deliveries fell to 1.79 million": the unit comes before the number
+            for unit, pattern in _UNIT_BEFORE.items():
+                m = pattern.search(text, max(0, amount.start - 60), amount.start)
+                if m:
+                    return unit, m.group("unit") if unit == "vehicles" else ""
         return None, ""
 
 
@@ -240,12 +266,24 @@ def _respective(doc, text, classified, amount, ca, cb):
     return None
 
 
+def _first_token_start(text, start, end):
+    token = TOKEN.search(text, start, end)
+    return token.start() if token else end
+
+
 def _company_for(doc, si, text, scan, amount, ca, cb):
     prefix = text[ca:amount.start]
     m = _POSSESSOR.search(prefix)
     if m:
         return doc.mention_company(int(TOKEN.match(m.group(1)).group(1)))
-    tokens = list(TOKEN.finditer(doc.hidden(text), ca, amount.start)) or list(TOKEN.finditer(text, ca, amount.start))
+    tokens = list(TOKEN.finditer(doc.hidden(text), ca, amount.start))
+    if not tokens:
+        # "The Swedish carmaker, which is controlled by Geely, booked ...": the subject is
+        # the description, not the company inside the relative clause.
+        reference = SINGLE_REFERENCE.search(doc.hidden(text), ca, amount.start)
+        if reference and reference.start() < _first_token_start(text, ca, amount.start):
+            return doc.salient(si, before=doc.sentences[si].start, phrase=reference.group(0))
+        tokens = list(TOKEN.finditer(text, ca, amount.start))
     if tokens:
         last = tokens[-1]
         if GROUP_SUBJECTS.search(text, scan, last.end(), amount.start):
@@ -259,4 +297,6 @@ def _company_for(doc, si, text, scan, amount, ca, cb):
     after = list(TOKEN.finditer(text, amount.end, cb))
     if after:
         return doc.mention_company(int(after[0].group(1)))
+    if FIRST_PERSON.search(prefix):
+        return doc.main_company()  # "we sold 1.24 million vehicles": the company speaking
     return doc.salient(si, before=doc.sentences[si].start)

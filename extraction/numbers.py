@@ -20,7 +20,7 @@ CURRENCY_WORDS = _NUMBERS["currency_words"]
 
 _prefix = "|".join(re.escape(p) for p in sorted(PREFIXES, key=len, reverse=True))
 _curword = "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
-_scale_long = r"thousand|millions?|billions?|trillion"
+_scale_long = r"hundred|thousand|millions?|billions?|trillion|lakhs?|crores?"
 _scale_short = r"bn|mn|mln|bln|tn|trn|[mbk](?![\w])"
 _digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _words = "|".join(re.escape(w) for w in sorted(WORDS, key=len, reverse=True))
@@ -35,6 +35,10 @@ AMOUNT = re.compile(
 )
 
 
+_COUNTED = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:vehicles|cars|units|deliveries|EVs|trucks|jobs|workers|employees|people|staff|customers|shares)\b",
+    re.IGNORECASE,
+)
 _DIGIT_RUN = re.compile(r"\d+")
 _WORD_STARTS = None
 _WORD_LITERALS = triggers.Literals((*WORDS, *PREFIXES))
@@ -106,8 +110,9 @@ def find(text: str, scan: triggers.Scan | None = None) -> list[Amount]:
             if g["cur_post"].lower() == "won" and not (scale_word or cur):
                 pass  # "won" after a bare number is still the currency: "5,000 won"
             cur = CURRENCY_WORDS[g["cur_post"].lower()]
-        if g["short"] and not cur and scale_word in ("m", "b", "k"):
-            # "3m" only means millions with a currency: "$3m"; otherwise it is metres etc.
+        if g["short"] and not cur and scale_word in ("m", "b", "k") and not _COUNTED.match(text, m.end()):
+            # "3m" only means millions with a currency ("$3m") or before what is counted ("3.1m vehicles");
+            # otherwise it is metres etc.
             continue
         if g["word"] and not (scale_word or cur or g["pct"]):
             kind = "count"

@@ -108,6 +108,8 @@ def _looks_like_heading(text: str) -> bool:
     """A short line without closing punctuation, mostly capitalised: a section heading."""
     if not text or text[-1] in ".!?:;,”\"'’)":
         return False
+    if re.match(r"[-–•*·]\s", text):
+        return False  # a list item ("- NIO: 23,231 deliveries in May"), not a heading
     words = text.split()
     if len(words) > 14:
         return False

@@ -19,7 +19,9 @@ _SUB = {
     "{TARGET}": r"(?P<target>⟨\d+⟩)",
     "{A}": r"(?P<a>⟨\d+⟩)",
     "{B}": r"(?P<b>⟨\d+⟩)",
-    "{PCT}": r"(?P<pct>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)",
+    "{PCT}": r"(?P<pct>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b|pct\b)",
+    # a share written as a fraction: "owns about a fifth of Subaru"
+    "{FRAC}": r"(?P<frac>a\s+fifth|a\s+quarter|a\s+third|one[\s-]third|one[\s-]quarter|one[\s-]fifth|half|two[\s-]thirds|three[\s-]quarters|a\s+tenth)",
     "{Q}": r"(?:(?:about|around|roughly|approximately|nearly|almost|some|just\s+(?:under|over)|more\s+than|less\s+than|over|under|a\s+further|an\s+additional|a|an)\s+)*",
     "{STAKE}": r"(?:(?:equity|minority|majority|controlling|direct|indirect|voting|combined|cross-)\s*)?(?:stake|holding|shareholding|interest|ownership|equity\s+stake)",
     # a description before the name: "a 21% stake in Chinese electric-car maker Leapmotor"
@@ -43,9 +45,36 @@ CHANGE = [triggers.Gated(_compile(p)) for p in _V["change"]]
 CORE = [triggers.Gated(_compile(p)) for p in _V["core"]]
 CONTINUE = [_compile(p) for p in _V["continue"]]
 EACH = [triggers.Gated(_compile(p)) for p in _V["each"]]
+UNIT = [triggers.Gated(_compile(p)) for p in _V["unit"]]
+TRADED = [triggers.Gated(_compile(p)) for p in _V["traded"]]
 COMPLETED_SALE = re.compile(_V["completed_sale"], re.IGNORECASE)
+TOTAL = _compile(_V["total"])
+INCREMENT = re.compile(_V["increment"], re.IGNORECASE)
+FRACTIONS = {"fifth": 20.0, "quarter": 25.0, "third": 33.3, "half": 50.0, "thirds": 66.7, "quarters": 75.0, "tenth": 10.0}
 CHANGE_VERBS = re.compile(_V["change_verbs"], re.IGNORECASE)
-_ANCHOR = re.compile(r"\d\s?(?:%|percent|per\s+cent)", re.IGNORECASE)
+_ANCHOR = re.compile(r"\d\s?(?:%|percent|per\s+cent|pct\b)", re.IGNORECASE)
+# A holding written as a fraction ("owns about a fifth of Subaru"), looked for only where such a word occurs.
+_FRACTION_WORDS = triggers.Literals(["fifth", "quarter", "third", "half", "tenth"])
+_FRACTION_ANCHOR = re.compile(
+    r"\b(?:a|one|two|three)[\s-](?:fifth|quarter|third|thirds|quarters|tenth)[\s-]+(?:of|stake|holding|interest)\b"
+    r"|\b(?:owns?|holds?|held|controls?|has|had|have|keeps?|kept|retains?)\s+(?:\w+\s+)?half\s+of\b",
+    re.IGNORECASE,
+)
+
+
+def _may_hold_stake(masked) -> bool:
+    if _ANCHOR.search(masked.text):
+        return True
+    return _FRACTION_WORDS.possible(masked.scan) and bool(_FRACTION_ANCHOR.search(masked.text))
+
+
+def _pct(m) -> float:
+    """The percentage a match gives, in digits or as a fraction ("a third" is 33.3)."""
+    if m.groupdict().get("pct"):
+        return float(m.group("pct"))
+    return FRACTIONS[m.group("frac").replace("-", " ").split()[-1].lower()]
+
+
 _PRONOUN = re.compile(r"\b(?:its|it|their|they|the\s+(?:company|automaker|carmaker|group|firm))\b[^⟨]*$", re.IGNORECASE)
 
 
@@ -57,7 +86,7 @@ class FindStakes:
         doc.stake_changes = []
         for si, sentence in enumerate(doc.sentences):
             masked = sentence.masked
-            if masked is None or sentence.heading or not _ANCHOR.search(masked.text):
+            if masked is None or sentence.heading or not _may_hold_stake(masked):
                 continue
             text = masked.text
             taken: list[tuple[int, int]] = []
@@ -65,7 +94,7 @@ class FindStakes:
             def free(a, b):
                 return not any(a < tb and ta < b for ta, tb in taken)
 
-            def add(owner_key, target_key, pct, a, b, *, change=False):
+            def add(owner_key, target_key, pct, a, b, *, change=False, held=True):
                 if owner_key is None or owner_key == target_key or not 0 < pct <= 100:
                     return
                 lead = re.match(r"[\s,;]*(?:(?:and|as\s+well\s+as|plus|in)\s+)?", text[a:b], re.IGNORECASE)
@@ -75,8 +104,8 @@ class FindStakes:
                 sold = bool(COMPLETED_SALE.search(before))
                 if change or CHANGE_VERBS.search(before):
                     doc.stake_changes.append((si, owner_key, target_key, start, end))
-                if sold:
-                    return  # a stake sold is no longer held
+                if sold or not held:
+                    return  # a stake sold is no longer held; a further 3% bought is not the holding
                 key = (owner_key, target_key, round(pct, 2))
                 if key not in found:
                     found[key] = StakeFound(doc.name(owner_key), doc.name(target_key), pct, doc.body[start:end], start, end)
@@ -98,12 +127,29 @@ class FindStakes:
                         if target is None:
                             continue
                     taken.append(m.span())
-                    add(owner, target, float(m.group("pct")), m.start(), m.end(), change=True)
+                    add(owner, target, _pct(m), m.start(), m.end(), change=True)
+            for pattern in TRADED:
+                for m in pattern.finditer(text, scan):
+                    target = company(m, "target")
+                    owner = self._owner(doc, si, masked, m.start(), exclude={target})
+                    if owner is not None and owner != target:
+                        start, end = masked.span(m.start(), m.end())
+                        doc.stake_changes.append((si, owner, target, start, end))
+            for pattern in UNIT:
+                for m in pattern.finditer(text, scan):
+                    if not free(*m.span()):
+                        continue
+                    owner = company(m, "owner")
+                    target = doc.salient(si, before=sentence.start + m.start("ref"), exclude={owner})
+                    if target is None:
+                        continue
+                    taken.append(m.span())
+                    add(owner, target, _pct(m), m.start(), m.end())
             for pattern in EXPLICIT:
                 for m in pattern.finditer(text, scan):
                     if free(*m.span()):
                         taken.append(m.span())
-                        add(company(m, "owner"), company(m, "target"), float(m.group("pct")), m.start(), m.end())
+                        add(company(m, "owner"), company(m, "target"), _pct(m), m.start(), m.end())
             for pattern in EACH:
                 for m in pattern.finditer(text, scan):
                     if not free(*m.span()):
@@ -116,15 +162,15 @@ class FindStakes:
                     if target is None:
                         continue
                     taken.append(m.span())
-                    add(a, target, float(m.group("pct")), m.start(), m.end())
-                    add(b, target, float(m.group("pct")), m.start(), m.end())
+                    add(a, target, _pct(m), m.start(), m.end())
+                    add(b, target, _pct(m), m.start(), m.end())
             for pattern in CROSS:
                 for m in pattern.finditer(text, scan):
                     if free(*m.span()):
                         taken.append(m.span())
                         a, b = company(m, "a"), company(m, "b")
-                        add(a, b, float(m.group("pct")), m.start(), m.end())
-                        add(b, a, float(m.group("pct")), m.start(), m.end())
+                        add(a, b, _pct(m), m.start(), m.end())
+                        add(b, a, _pct(m), m.start(), m.end())
             for pattern in CORE:
                 for m in pattern.finditer(text, scan):
                     if not free(*m.span()):
@@ -132,7 +178,14 @@ class FindStakes:
                     target = company(m, "target")
                     owner = self._owner(doc, si, masked, m.start(), exclude={target})
                     taken.append(m.span())
-                    add(owner, target, float(m.group("pct")), m.start(), m.end())
+                    further = bool(m.groupdict().get("pct")) and INCREMENT.search(text, m.start(), m.start("pct"))
+                    add(owner, target, _pct(m), m.start(), m.end(), held=not further)
+                    if further:
+                        # "bought a further 3% of Subaru, taking its holding to 20%": the holding is the total
+                        total = TOTAL.search(text, m.end())
+                        if total and free(*total.span()) and not TOKEN.search(text, m.end(), total.start()):
+                            taken.append(total.span())
+                            add(owner, target, _pct(total), total.start(), total.end(), change=True)
                     # A list sharing the owner: "..., 5.1% in Mazda, 4.9% in Suzuki and 5.9% in Isuzu"
                     pos = m.end()
                     while True:
@@ -140,7 +193,7 @@ class FindStakes:
                         if nxt is None or not free(*nxt.span()):
                             break
                         taken.append(nxt.span())
-                        add(owner, company(nxt, "target"), float(nxt.group("pct")), nxt.start(), nxt.end())
+                        add(owner, company(nxt, "target"), _pct(nxt), nxt.start(), nxt.end())
                         pos = nxt.end()
         doc.result.stakes = list(found.values())
 

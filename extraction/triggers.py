@@ -12,7 +12,8 @@ everywhere: a pattern whose words are absent cannot match.
   holds, found in one Aho-Corasick pass shared by every step.
 - `Gated`: a pattern tried only when one of its literals occurs.
 - `Alternation`: a vocabulary's patterns as one alternation, leaving out the
-  alternatives whose literals are absent.
+  alternatives whose literals are absent, and tried only where one of the
+  remaining alternatives' first words begins (an `Anchored` of it).
 - `Anchored`: a pattern tried only where one of its possible first words
   begins (`leading_literals`), instead of at every position.
 
@@ -234,6 +235,7 @@ class Alternation:
         self._all = frozenset().union(*(ids for ids in self._ids if ids))
         self._max = max(self._all) if self._all else -1
         self._by_found: dict[frozenset[int], re.Pattern | None] = {}
+        self._anchored: dict[re.Pattern, Anchored] = {}
         self._compiled: dict[tuple[int, ...], re.Pattern] = {}
         self.full = self._compile(tuple(range(len(self.patterns))))
 
@@ -263,7 +265,13 @@ class Alternation:
 
     def finditer(self, text: str, folded: str | Scan):
         regex = self.regex_for(folded)
-        return regex.finditer(text) if regex is not None else iter(())
+        if regex is None:
+            return iter(())
+        # Tried only where one of the alternatives' first words begins, when they all have one.
+        anchored = self._anchored.get(regex)
+        if anchored is None:
+            anchored = self._anchored[regex] = Anchored(regex, gate=False)
+        return iter(anchored.finditer(text, folded))
 
     def search(self, text: str, folded: str | Scan, *args):
         regex = self.regex_for(folded)
@@ -355,12 +363,13 @@ class Anchored:
     try at every position of the text.
     """
 
-    def __init__(self, regex: re.Pattern, starts=None):
+    def __init__(self, regex: re.Pattern, starts=None, *, gate: bool = True):
         import ahocorasick
 
         self.regex = regex
         self.pattern = regex.pattern
-        self.gate = Gated(regex)  # with a Scan of the text, a set test first
+        # with a Scan of the text, a set test first; left out where the caller has tested already
+        self.gate = Gated(regex) if gate else None
         self.literals = leading_literals(regex)
         self._automaton = None
         self._starts = starts  # a function (text, folded) -> iterable of positions, instead of literals
@@ -395,7 +404,7 @@ class Anchored:
 
     def finditer(self, text: str, folded: str | Scan | None = None, pos: int = 0, endpos: int | None = None):
         """The regex's matches in text[pos:endpos], as a list."""
-        if type(folded) is Scan and self.gate._ids is not None and not self.gate.possible(folded):
+        if type(folded) is Scan and self.gate is not None and self.gate._ids is not None and not self.gate.possible(folded):
             return []
         starts = self.starts(text, folded)
         end = len(text) if endpos is None else endpos
@@ -416,7 +425,7 @@ class Anchored:
         return out
 
     def search(self, text: str, folded: str | Scan | None = None, pos: int = 0, endpos: int | None = None):
-        if type(folded) is Scan and self.gate._ids is not None and not self.gate.possible(folded):
+        if type(folded) is Scan and self.gate is not None and self.gate._ids is not None and not self.gate.possible(folded):
             return None
         starts = self.starts(text, folded)
         end = len(text) if endpos is None else endpos

@@ -16,9 +16,10 @@ COMPANY_TOKEN = r"⟨\d+⟩"
 WORD = r"[\w⟨⟩’'.-]+"
 DET = r"(?:a|an|the|its|their|his|her|this|that)"
 NUMBER_WORDS = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:thousand|million|billion))?"
-    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?:hundred|thousand|million|billion|lakhs?|crores?|m|k)\b)?"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)(?:[\s-]+(?:hundred|thousand))?"
+    r"|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of"
 )
 
 

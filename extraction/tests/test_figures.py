@@ -47,3 +47,12 @@ def test_a_group_is_not_a_company():
     assert figures("If Mitsubishi's 810,000 vehicles are added, the alliance's total sales will reach "
                    "8.35 million vehicles.") == [
         ("Mitsubishi", "sales_units", 810_000, "vehicles", None), (None, "sales_units", 8_350_000, "vehicles", None)]
+
+
+def test_a_description_of_the_subject_wins_over_the_owner_in_its_relative_clause():
+    body = ("Mazda reported a drop in quarterly profit on Tuesday. "
+            "The Hiroshima carmaker, in which Toyota holds a 5.1% stake, booked a net loss of 42 billion yen. "
+            "Revenue fell 9% to 1.1 trillion yen.")
+
+    assert [(company, metric) for company, metric, *_ in figures(body)] == [
+        ("Mazda", "net_income"), ("Mazda", "revenue")]

@@ -66,6 +66,13 @@ RULE_ARTICLES = [
     "wire_tariff_relief_blacklist.txt",
     "wire_renault_helm_polestar_loss.txt",
     "wire_vw_workforce_savings.txt",
+    # Written for phrasing families rather than sentences: talks abandoned, collapsed and courted
+    # (passive), British spellings and abbreviations ("per cent", "¥670.9bn", "3.35m"), an interview
+    # in the first person, and an opinion piece whose hypotheticals must yield nothing.
+    "wire_talks_collapse_courted.txt",
+    "brief_loss_cuts_british.txt",
+    "interview_subaru_first_person.txt",
+    "opinion_hypotheticals.txt",
 ]
 
 

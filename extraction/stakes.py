@@ -140,7 +140,12 @@ class FindStakes:
                     if not free(*m.span()):
                         continue
                     owner = company(m, "owner")
-                    target = doc.salient(si, before=sentence.start + m.start("ref"), exclude={owner})
+                    # "Honda bought shares in Nissan from Renault. Renault's stake fell to 30%":
+                    # the company whose shares just changed hands, else the one the passage is about.
+                    target = next(
+                        (t for s_i, o, t, *_ in reversed(doc.stake_changes) if t != owner and si - s_i <= 2),
+                        None,
+                    ) or doc.salient(si, before=sentence.start + m.start("ref"), exclude={owner})
                     if target is None:
                         continue
                     taken.append(m.span())

@@ -55,3 +55,15 @@ def test_quotes_are_the_words_of_the_body():
     (stake,) = result.stakes
     assert body[stake.start:stake.end] == stake.quote
     assert (stake.owner, stake.target, stake.percent) == ("Porsche Automobil Holding SE", "Volkswagen AG", 31.9)
+
+
+def test_a_change_may_describe_its_target_before_naming_it():
+    found, _ = stakes("Hyundai Motor cut its holding in the Indian carmaker Tata Motors to 3%.")
+    assert found == [("Hyundai", "Tata", 3.0)]
+
+
+def test_the_sellers_stake_after_a_purchase_is_in_the_company_whose_shares_moved():
+    found, _ = stakes("Renault raised its holding in Nissan from 10% to 15%, buying the shares from Mitsubishi Corporation. "
+                      "Mitsubishi Corporation's stake fell to 5%.")
+    assert ("Renault", "Nissan", 15.0) in found
+    assert ("Mitsubishi", "Nissan", 5.0) in found

@@ -131,6 +131,14 @@ FURNITURE_LINE_PATTERNS = (
     ),
     # breadcrumbs: "Home > Autos > Nissan"
     (("home", "news"), r"^(?:home|news)\s*[»›>/|]\s*\w"),
+    # a label pointing at other stories, in any wording: "Read next: ...", "See more from Autos: ...",
+    # "Also read -", "Must read: ..."; a story's own labels ("Points to note:") name no such action
+    (
+        ("read", "see", "watch", "listen", "related", "recommended", "next", "more", "also"),
+        r"^(?:(?:also|must|now|then|and)\s+)?(?:read|see|watch|listen|related|recommended|up\s+next|next|more|also)"
+        r"(?:\s+(?:next|more|also|too|this|these|on|from|in|about|related|here|now|stories|story|articles?|coverage|reading))*"
+        r"\s*(?::|[-–—|»›>]\s)",
+    ),
 )
 
 # A heading introducing a list of other articles. When it comes in the second
@@ -157,6 +165,16 @@ FURNITURE_TAIL_HEADINGS = (
     "leave a reply", "leave a comment", "comments", "join the conversation", "discussion",
     "what do you think", "about the author", "about the authors", "reader comments",
 )
+# A short line starting like one of these opens the comment section too: the count of
+# comments ("Comments (3)", "12 comments") and the prompts that invite them.
+FURNITURE_TAIL_PATTERNS = (
+    r"^\d+\s+(?:reader\s+)?comments?$|^(?:reader\s+)?comments?\s*[(\[]\d+[)\]]$|^comments?\s*:\s*\d+$",
+    # an interview's question ("What do you think of ...?") is no prompt: the prompt asks for comments
+    r"^(?:what\s+do\s+you\s+think|tell\s+us\s+what\s+you\s+think)\b.*\b(?:comments?|below|let\s+us\s+know)\b",
+    r"^(?:have\s+your\s+say|join\s+the\s+(?:discussion|conversation|debate)"
+    r"|share\s+your\s+comments|leave\s+(?:a|your)\s+comments?|post\s+a\s+comment|add\s+a\s+comment"
+    r"|show\s+comments|view\s+comments|read\s+(?:all\s+)?(?:the\s+)?comments)\b",
+)
 
 _FURNITURE_LINES = frozenset(FURNITURE_LINES)
 _FURNITURE_PATTERNS = tuple((words, re.compile(pattern)) for words, pattern in FURNITURE_LINE_PATTERNS)
@@ -164,6 +182,9 @@ _FURNITURE_PATTERNS = tuple((words, re.compile(pattern)) for words, pattern in F
 _KEY_CHARS = 80
 _BLOCK_HEADINGS = frozenset(FURNITURE_BLOCK_HEADINGS)
 _TAIL_HEADINGS = frozenset(FURNITURE_TAIL_HEADINGS)
+_TAIL_PATTERN = re.compile("|".join(FURNITURE_TAIL_PATTERNS))
+# anywhere in a short line: "What's your take? Tell us in the comments below."
+_TAIL_PROMPT = re.compile(r"\b(?:in\s+the\s+)?comments?(?:\s+section)?\s+below\b|\bleave\s+(?:a|your)\s+comments?\b")
 _BLOCK_PREFIX_MAX_CHARS = 60
 
 # A trailing list of other stories' headlines: at least this many lines in a row.
@@ -586,13 +607,16 @@ def _cut_furniture(lines: list[str]) -> list[str]:
             continue
         # furniture is short: long paragraphs are story text
         key = _key(line[:_KEY_CHARS]) if len(line) <= FURNITURE_PREFIX_MAX_CHARS else ""
-        if not _HAS_WORD_CHAR.search(line) or (key and _is_furniture_line(line, key)):
-            kept.append("")  # removed furniture separates blocks like a blank line
-            continue
-        if key and key in _TAIL_HEADINGS and len(line) <= _KEY_CHARS:
+        if key and len(line) <= _KEY_CHARS * 2 and (
+            key in _TAIL_HEADINGS or _TAIL_PATTERN.match(key) or _TAIL_PROMPT.search(key)
+        ):
+            # the comment section: its count, heading or prompt, and the readers' comments after it
             if prose_before:
                 break
             kept.append("")
+            continue
+        if not _HAS_WORD_CHAR.search(line) or (key and _is_furniture_line(line, key)):
+            kept.append("")  # removed furniture separates blocks like a blank line
             continue
         if key and len(line) <= _KEY_CHARS and _is_block_heading(line, key):
             if seen * 2 >= total:

@@ -11,6 +11,7 @@ proposed to editors as new companies. News outlets are sources, never companies.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -46,6 +47,38 @@ INTRODUCED = re.compile(
 
 # Tried only where a country or one of the nouns begins: the alternation is too long to try everywhere.
 _INTRODUCED = triggers.Anchored(INTRODUCED)
+
+# A name in the place of a company in a holding: "a 10% stake in Horse Powertrain", "65.7 per cent
+# of Zeekr", "Saudi Aramco completed its purchase of a 10% stake". Only a company holds or is held.
+_NAME = _CAP + r"(?:\s+" + _CAP + r"){0,3}"
+HELD = re.compile(r"\b(?:stake|holding|shareholding)\s+in\s+(?P<name>" + _NAME + r")")
+# "Leapmotor International is 51% owned by Stellantis"
+HELD_BEFORE_PERCENT = re.compile(
+    r"(?<![\w’'-])(?P<name>" + _NAME + r")(?:,\s+which)?\s+(?:is|was|are|were|remains|became)\s+"
+    r"(?:(?:about|around|roughly|nearly|some|still|now|currently|a|an)\s+)*$"
+)
+HELD_AFTER_PERCENT = re.compile(r"\s+(?:of|stake\s+in)\s+(?P<name>" + _NAME + r")")
+# "Saudi Aramco completed its purchase of a 10% stake": the words between a holder and the percentage.
+_HOLDER_VERBS = (
+    "holds", "owns", "bought", "buys", "acquired", "acquires", "took", "takes", "take",
+    "completed its purchase of", "completed its acquisition of", "agreed to buy", "agreed to acquire", "agreed to take",
+)
+_HOLDER_BY_LAST_WORD: dict[str, list[list[str]]] = {}
+for _verb in _HOLDER_VERBS:
+    _HOLDER_BY_LAST_WORD.setdefault(_verb.split()[-1], []).append(_verb.split())
+_HOLDER_AUX = {"has", "had", "have", "will"}
+_QUANTITY_WORDS = {"a", "an", "about", "around", "roughly", "nearly", "some", "just", "over", "under", "more", "than",
+                   "further", "additional"}
+# the name just before such a verb
+HOLDER_NAME = re.compile(r"(?<![\w’'-])(?P<name>" + _NAME + r")\s+$")
+_PERCENT = re.compile(r"%|per\s?cent|percent")
+# A list of companies: "Lucid Group, Inc., Nuro and Uber Technologies, Inc." - an unknown name
+# listed beside two known companies is one too, unless the list is of brands or models.
+_ITEM = _CAP + r"(?:\s+" + _CAP + r"){0,3}(?:,?\s+(?:Inc|Ltd|Co|Corp|LLC|plc|AG|SE|Limited)\.?){0,2}"
+LIST = re.compile(
+    r"(?<![\w,] )(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|&)\s+" + _ITEM + r")"
+    r"(?!\s+(?:brands?|models?|marques?|cars|vehicles|SUVs|plants|factories|cities|countries|dealers))"
+)
 _SUFFIX_HINT = re.compile(r"\s(?:" + _SUFFIX_RE + r")(?![\w-])")
 
 
@@ -81,6 +114,7 @@ class FindCompanies:
             return Mention(raw.start, raw.end, key, text[raw.start:raw.end], tuple(k for k in keys if k != key))
 
         body_mentions = [to_mention(r, doc.body) for r in body_raw]
+        body_mentions = _first_word_mentions(doc, body_mentions)
         title_mentions = [to_mention(r, doc.title) for r in title_raw]
 
         # Organisations the registry does not know, from the body only (titles are all capitals).
@@ -92,6 +126,47 @@ class FindCompanies:
         doc.title_mentions = title_mentions
         _attach_to_sentences(doc)
         doc.result.companies = _summarise(doc)
+
+
+# First words that are ordinary words in names of several kinds: "General", "Public", "United".
+_GENERIC_FIRST = {"general", "public", "united", "great", "first", "royal", "american", "china", "japan", "state"}
+
+
+def _first_word_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """"Lucid Group, Inc. ... Lucid separately reported": once the article names a company in full,
+    its distinctive first word written alone is the same company, even where the registry lacks it."""
+    text = doc.body
+    lowered_words = None
+    starts = [x.start for x in mentions]
+    extra: list[Mention] = []
+    seen: set[str] = set()
+    for m in mentions:
+        if m.key in seen or " " not in m.surface:
+            continue
+        seen.add(m.key)
+        first = m.surface.split(None, 1)[0].rstrip(",")
+        if len(first) < 4 or not first[0].isupper() or not first.isalpha() or first.lower() in _GENERIC_FIRST:
+            continue
+        pos = text.find(first)
+        while pos != -1:
+            s, e = pos, pos + len(first)
+            pos = text.find(first, e)
+            if (s and (text[s - 1].isalnum() or text[s - 1] in "-_")) or (e < len(text) and (text[e].isalnum() or text[e] in "-_")):
+                continue
+            i = bisect.bisect_right(starts, s) - 1
+            if i >= 0 and mentions[i].end > s:
+                continue  # inside a mention already
+            # part of another name ("Lucid Gravity", "Attorney General"): not the company alone
+            if re.match(r"\s+[A-Z]", text[e:e + 2]) or re.search(r"[A-Z][\w-]*\s+$", text[max(0, s - 30):s]):
+                continue
+            if lowered_words is None:
+                if not _is_name_word(first) or first.lower() in _MEDIA or first.lower() in _BRANDS:
+                    break
+                lowered_words = _LoweredWords(text)
+            if first.lower() in lowered_words:
+                break  # an ordinary word in this text
+            extra.append(Mention(s, e, m.key, first))
+    return sorted([*mentions, *extra], key=lambda x: x.start) if extra else mentions
 
 
 def _resolve(keys: list[str], context: Counter, registry) -> str:
@@ -166,6 +241,153 @@ def _unknown_organisations(doc: Document, mentions: list[Mention]) -> dict[str, 
         if any(name in other for other in found):
             continue
         found.setdefault(name, (a, a + len(name), name))
+    for a, b, held in _in_company_places(doc, mentions):
+        if in_heading(a):
+            continue
+        hits = overlapping(a, b)
+        if hits:
+            # "Leapmotor International": a registry name extended by words of its own is another company
+            first = hits[0]
+            extra = text[first.end:b].split()
+            if not (held and len(hits) == 1 and first.start == a and extra
+                    and all(w[0].isupper() and _is_name_word(w) for w in extra)):
+                continue
+        words = text[a:b].split()
+        if words and words[-1].endswith(("’s", "'s")):
+            words[-1] = words[-1][:-2]  # "a stake in Kestrel's parent"
+        while words and not _is_name_word(words[0]):
+            words.pop(0)  # "Saudi Aramco": the country is not the name
+        while words and not _is_name_word(words[-1]):
+            words.pop()
+        if not words:
+            continue
+        name = " ".join(words)
+        a = text.index(name, a)
+        if name.lower() in _MEDIA or name.lower() in _COUNTRY_SET:
+            continue
+        if name.lower() in _BRANDS and not held:
+            continue  # a brand is held only when it is a listed company of its own ("65.7% of Zeekr")
+        if any(w.lower() in lowered_words for w in words):
+            continue  # a common word capitalised
+        if any(name in other or other in name for other in found if other != name):
+            continue  # the same company found by its suffix: "65.7% of Zeekr" and "Zeekr Intelligent Technology"
+        found.setdefault(name, (a, a + len(name), name))
+    return _shorten_to_first_word(text, found, mentions)
+
+
+def _percents(text: str):
+    """(start, end) of each percentage's unit: "10%", "65.7 per cent" (the digit before is checked)."""
+    for m in _PERCENT.finditer(text):
+        a = m.start()
+        if a and text[a - 1] == " ":
+            a -= 1
+        if a and text[a - 1].isdigit():
+            yield a, m.end()
+
+
+def _holder_before(text: str, a: int) -> tuple[int, int] | None:
+    """The span of the name holding or buying the percentage whose unit starts at `a`, if one is written there."""
+    d = a  # where the number begins
+    while d > 0 and text[d - 1] in "0123456789.,":
+        d -= 1
+    words = text[max(0, d - 90):d].split()
+    while words and words[-1].lower() in _QUANTITY_WORDS:
+        words.pop()
+    if not words:
+        return None
+    for verb in _HOLDER_BY_LAST_WORD.get(words[-1].lower(), ()):
+        n = len(verb)
+        if [w.lower() for w in words[-n:]] == verb:
+            rest = words[:-n]
+            if rest and rest[-1].lower() in _HOLDER_AUX:
+                rest.pop()
+            if not rest:
+                return None
+            # where those words end in the text: the name is read just before
+            end = text.rfind(rest[-1], 0, d) + len(rest[-1])
+            m = HOLDER_NAME.search(text, max(0, end - 60), end + 1)
+            return m.span("name") if m else None
+    return None
+
+
+def _in_company_places(doc: Document, mentions: list[Mention]):
+    """Spans of unknown names standing where only a company can: a holding's parties, a list of companies."""
+    text = doc.body
+    windows: list[list[int]] = []
+    for a, b in _percents(text):
+        m = HELD_AFTER_PERCENT.match(text, b)
+        if m:
+            yield (*m.span("name"), True)
+        if text.startswith("-owned", b) or text.startswith(" owned", b):
+            d = a
+            while d > 0 and text[d - 1] in "0123456789.":
+                d -= 1
+            m = HELD_BEFORE_PERCENT.search(text, max(0, a - 80), d)
+            if m:
+                yield (*m.span("name"), True)
+        holder = _holder_before(text, a)
+        if holder:
+            yield (*holder, True)
+        # a holding is written around its percentage: look only there
+        lo, hi = max(0, a - 100), min(len(text), b + 80)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    for lo, hi in windows:
+        window = text[lo:hi]
+        if "stake in" in window or "holding in" in window:
+            for m in HELD.finditer(text, lo, hi):
+                yield (*m.span("name"), True)
+    if len(mentions) < 2:
+        return
+    # a list of companies holds two known ones, one of them followed by ", " or " and ":
+    # only the sentences holding such a mention are worth reading
+    starts = [x.start for x in doc.sentences]
+    mention_starts = [x.start for x in mentions]
+    listed = sorted({
+        bisect.bisect_right(starts, x.start) - 1
+        for x in mentions
+        if _LIST_JOIN.match(text, x.end, x.end + 16)
+    })
+    for si in listed:
+        sentence = doc.sentences[si]
+        j = bisect.bisect_left(mention_starts, sentence.start)
+        k = bisect.bisect_left(mention_starts, sentence.end)
+        if k - j < 2:
+            continue
+        for m in LIST.finditer(text, sentence.start, sentence.end):
+            items = [(x.start() + m.start("list"), x.end() + m.start("list"))
+                     for x in re.finditer(r"(?:(?!,\s|\s+(?:and|&)\s).)+", m.group("list"))]
+            items = [(a + len(text[a:b]) - len(text[a:b].lstrip(" ,")), b) for a, b in items]
+            items = [(a, b) for a, b in items if text[a:b].strip(" ,.") not in _SUFFIX_ITEMS]
+            known = [(a, b) for a, b in items if any(x.start < b and a < x.end for x in mentions[j:k])]
+            if len(known) >= 2 and len(known) < len(items):
+                for a, b in items:
+                    if (a, b) not in known:
+                        yield a, b, False
+
+
+_LIST_JOIN = re.compile(r"(?:,?\s+(?:Inc|Ltd|Co|Corp|LLC|plc|AG|SE|Limited)\.?){0,2}(?:,\s|\s+(?:and|&)\s)")
+_SUFFIX_ITEMS = {"Inc", "Ltd", "Co", "Corp", "LLC", "plc", "AG", "SE", "Limited"}
+
+
+def _shorten_to_first_word(text: str, found: dict, mentions: list[Mention]) -> dict:
+    """"Horse Powertrain ... Horse builds engines", "Zeekr Intelligent Technology ... 65.7% of Zeekr":
+    a distinctive first word written alone elsewhere is the same company's short name."""
+    lowered_words = _LoweredWords(text)
+    for full, (a, b, short) in list(found.items()):
+        words = full.split()
+        first = words[0].rstrip("’'")
+        if len(words) < 2 or short == first or len(first) < 4 or not first[0].isupper():
+            continue
+        if not _is_name_word(first) or first.lower() in lowered_words or first.lower() in _MEDIA:
+            continue
+        alone = re.compile(r"(?<![\w-])" + re.escape(first) + r"(?![\w-])(?!\s+" + re.escape(words[1]) + r")")
+        hits = [m for m in alone.finditer(text) if not any(x.start < m.end() and m.start() < x.end for x in mentions)]
+        if hits:
+            found[full] = (a, b, first)
+            found.pop(first, None)
     return found
 
 

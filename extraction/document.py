@@ -33,6 +33,8 @@ RELATIVE_CLAUSE = re.compile(
     r",\s+(?:which|who|whose|in\s+which|of\s+which|from\s+which|to\s+which|with\s+which|where|bought|acquired|founded|owned|based|led|headed|controlled|"
     r"formerly|once|now\s+part)\b[^,;]*,"
     r"|,\s+(?:a\s+|about\s+)?\d[\d.]*\s?(?:%|percent|per\s+cent)[\s-]*owned\b[^,;]*,"
+    # "Subaru, 20 per cent of which belongs to Toyota, ...": the owner is not the subject
+    r"|,\s+(?:a\s+|about\s+|roughly\s+|nearly\s+)?(?:\d[\d.]*\s?(?:%|percent|per\s+cent)|third|quarter|fifth|half)\s+of\s+which\b[^,;]*,"
     # "Polestar, the electric-car brand majority owned by Geely, ...": a description of the subject
     r"|,\s+(?:the|a|an)\s+(?:[^,;⟨]{0,60}?\s)?(?:owned|controlled|backed|unit|subsidiary|arm|affiliate|brand|venture)\b[^,;]*,",
     re.IGNORECASE,

@@ -303,7 +303,18 @@ def _attribute(doc, si, kind, text, a, b, ca, cb) -> tuple[list[str], int]:
         k = doc.salient(si, before=start, phrase=prefix)
         return ([k], 0) if k else ([], 0)
     # The subject, not a company inside a relative clause ("X, which owns 5% of Y, said it ...").
-    main = [key(i) for _, i in _tokens(doc, doc.hidden(text), ca, a)] or before
+    hidden = doc.hidden(text)
+    main = [key(i) for _, i in _tokens(doc, hidden, ca, a)]
+    if not main and before:
+        # "The Swedish carmaker, which is controlled by Geely, booked a charge": the subject is the
+        # description, not the company inside the relative clause.
+        first = min(p for p, _ in _tokens(doc, text, ca, a))
+        reference = SINGLE_REFERENCE.search(hidden, ca, first)
+        if reference:
+            k = doc.salient(si, before=start, phrase=reference.group(0))
+            if k:
+                return [k], 0
+    main = main or before
     if main:
         return [main[-1]], 1
     reference = SINGLE_REFERENCE.search(prefix) or GROUP_REFERENCE.search(prefix)

@@ -30,6 +30,23 @@ MARKET_SHARE_RANKING = [
     triggers.gated(vocab.expand(p).replace("{PCT}", r"\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)"), re.IGNORECASE)
     for p in _V["market_share_ranking"]
 ]
+# A company's results, savings and costs run to millions: less is a price or a per-car amount.
+MIN_MONEY = 1_000_000
+# "That beat Tesla's $25.2 billion", "compared with Ford's $3 billion": an amount set against the one before.
+_COMPARED = re.compile(
+    r"^\W*(?:that|this|it|which)\s+(?:\w+\s+)?(?:beat|beats|topped|tops|exceeded|exceeds|surpassed|surpasses|trailed|trails|"
+    r"outstripped|outstrips|compares\s+with|compared\s+with|was\s+(?:above|below|ahead\s+of|behind))\b"
+    r"|\b(?:compared\s+with|compared\s+to|versus|vs\.?|against)\s+(?:⟨\d+⟩(?:’s|'s)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# A clause whose subject is a possessive with its noun left out: "..., while Honda's fell 10% to ..."
+_ELIDED = re.compile(
+    r"\s*(?:and\s+|but\s+|while\s+)?⟨\d+⟩(?:’s|'s)\s+(?:also\s+|only\s+)?(?:fell|rose|dropped|declined|climbed|jumped|slumped|slid|"
+    r"increased|decreased|grew|shrank|surged|plunged|edged|doubled|halved|tripled|was|were|came|reached|totall?ed|stood|hit)\b",
+    re.IGNORECASE,
+)
+# A maker's sales are counted in hundreds at least: fewer cars than this are models named, not sold.
+MIN_SALES_UNITS = 100
 CONDITIONAL = re.compile(r"\W*(?:if|should|unless|were|had|suppose|imagine)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:could|would|might)\b", re.IGNORECASE)
 GROUP_SUBJECTS = triggers.gated(_V["group_subjects"], re.IGNORECASE)
@@ -72,21 +89,26 @@ class FindFigures:
         out: list[FigureFound] = []
         seen = set()
         last_share = None  # the last sentence that gave a market share
+        last_money = (None, None)  # the last sentence that gave an amount of money, and its metric
         for si, sentence in enumerate(doc.sentences):
             if sentence.heading or sentence.masked is None or not _has_number(sentence):
                 continue
             ranked = last_share is not None and si - last_share <= 1
-            for fig in self._sentence(doc, si, ranked=ranked):
+            compared = last_money[1] if last_money[0] is not None and si - last_money[0] <= 1 else None
+            for fig in self._sentence(doc, si, ranked=ranked, compared=compared):
                 if fig.metric == "market_share":
                     last_share = si
+                if fig.unit not in ("%", "vehicles", "jobs", "plants"):
+                    last_money = (si, fig.metric)
                 key = (fig.company, fig.metric, round(fig.value, 2))
                 if key not in seen:
                     seen.add(key)
                     out.append(fig)
         doc.result.figures = out
 
-    def _sentence(self, doc: Document, si: int, *, ranked: bool = False) -> list[FigureFound]:
-        """The figures of one sentence; `ranked`: the sentence before gave a market share."""
+    def _sentence(self, doc: Document, si: int, *, ranked: bool = False, compared: str | None = None) -> list[FigureFound]:
+        """The figures of one sentence; `ranked`: the sentence before gave a market share;
+        `compared`: the metric of the amount of money the sentence before gave."""
         sentence = doc.sentences[si]
         masked = sentence.masked
         text = masked.text
@@ -113,6 +135,14 @@ class FindFigures:
             if amount.kind == "money":
                 metric, sign = _money_metric(text, folded, scan, amount, ca, cb)
                 unit = amount.unit
+                if metric is None and ca > 0 and _ELIDED.match(text, ca):
+                    # "Toyota's net profit rose to 4.8 trillion yen, while Honda's fell to 1.1 trillion yen"
+                    metric = next((c[1] for c in reversed(classified) if c[0].kind == "money" and c[1] and c[4] < ca), None)
+                if metric is None and compared and _COMPARED.search(text, ca, amount.start):
+                    # "... rose to 201.1 billion yuan. That beat Tesla's $25.2 billion": the same measure
+                    metric = compared
+                if metric is not None and amount.value < MIN_MONEY and not _COMPARED.search(text, ca, amount.start):
+                    metric = None  # "priced from £39,875": a price, not a company's result
             elif amount.kind == "percent":
                 shares = ranked or any(c[1] == "market_share" for c in classified)
                 if _is_market_share(text, folded, scan, amount, ca, cb, ranked=shares):
@@ -122,6 +152,9 @@ class FindFigures:
                 if unit_class:
                     metric = _count_metric(text, scan, amount, unit_class, unit_phrase, ca, cb)
                     unit = UNIT_NAMES[unit_class]
+                    if metric in ("sales_units", "ev_sales_units") and amount.value < MIN_SALES_UNITS:
+                        # "two large electric cars whose sales ...": a handful of models, not a sales figure
+                        metric = None
                 elif amount.scaled and classified and classified[-1][1] in ("sales_units", "ev_sales_units"):
                     # "... 140,000 and 19,000 EVs, while Tesla and BYD sold 1.8 million and 1.57 million"
                     metric, unit = classified[-1][1], classified[-1][2]
@@ -271,6 +304,11 @@ def _first_token_start(text, start, end):
     return token.start() if token else end
 
 
+def _body_pos(doc, si, pos):
+    """The body offset of a position in a sentence's masked text."""
+    return doc.sentences[si].masked.to_body(pos)
+
+
 def _company_for(doc, si, text, scan, amount, ca, cb):
     prefix = text[ca:amount.start]
     m = _POSSESSOR.search(prefix)
@@ -282,7 +320,7 @@ def _company_for(doc, si, text, scan, amount, ca, cb):
         # the description, not the company inside the relative clause.
         reference = SINGLE_REFERENCE.search(doc.hidden(text), ca, amount.start)
         if reference and reference.start() < _first_token_start(text, ca, amount.start):
-            return doc.salient(si, before=doc.sentences[si].start, phrase=reference.group(0))
+            return doc.salient(si, before=_body_pos(doc, si, reference.start()), phrase=reference.group(0))
         tokens = list(TOKEN.finditer(text, ca, amount.start))
     if tokens:
         last = tokens[-1]
@@ -293,7 +331,8 @@ def _company_for(doc, si, text, scan, amount, ca, cb):
         return None
     reference = SINGLE_REFERENCE.search(prefix)
     if reference:
-        return doc.salient(si, before=doc.sentences[si].start, phrase=reference.group(0))
+        # "Shares in Nissan fell after the company said ...": a company named earlier in the sentence counts
+        return doc.salient(si, before=_body_pos(doc, si, ca + reference.start()), phrase=reference.group(0))
     after = list(TOKEN.finditer(text, amount.end, cb))
     if after:
         return doc.mention_company(int(after[0].group(1)))

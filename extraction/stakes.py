@@ -25,8 +25,11 @@ _SUB = {
     "{Q}": r"(?:(?:about|around|roughly|approximately|nearly|almost|some|just\s+(?:under|over)|more\s+than|less\s+than|over|under|a\s+further|an\s+additional|a|an)\s+)*",
     "{STAKE}": r"(?:(?:equity|minority|majority|controlling|direct|indirect|voting|combined|cross-)\s*)?(?:stake|holding|shareholding|interest|ownership|equity\s+stake)",
     # a description before the name: "a 21% stake in Chinese electric-car maker Leapmotor"
+    # or any description the article gives the company between a determiner and its name:
+    # "its holding in the electric performance brand Polestar"
     "{DESC}": r"(?:(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:maker|automaker|carmaker|truckmaker|start-?up|rival|supplier|"
-              r"company|firm|unit|affiliate|partner|subsidiary|manufacturer|producer|giant|peer|developer)\s+)?",
+              r"company|firm|unit|affiliate|partner|subsidiary|manufacturer|producer|giant|peer|developer)\s+"
+              r"|(?:the|its|their)\s+(?:[\w-]+\s+){1,4}?(?=⟨))?",
     # a company referred to, not named: "cut its stake in the truckmaker to 15%"
     "{REF}": r"(?P<ref>the\s+(?:[\w-]+\s+)?(?:company|automaker|carmaker|truckmaker|maker|firm|group|manufacturer|supplier|business))",
 }
@@ -75,6 +78,9 @@ def _pct(m) -> float:
     return FRACTIONS[m.group("frac").replace("-", " ").split()[-1].lower()]
 
 
+SHARED_TARGET = _compile(
+    r"\band\s+{OWNER},?\s+(?:with|holding|owning|which\s+(?:holds|owns|has))\s+{Q}{PCT}(?![\s-]*(?:{STAKE}\s+)?(?:of|in|owned)\b)"
+)
 _PRONOUN = re.compile(r"\b(?:its|it|their|they|the\s+(?:company|automaker|carmaker|group|firm))\b[^⟨]*$", re.IGNORECASE)
 
 
@@ -90,6 +96,7 @@ class FindStakes:
                 continue
             text = masked.text
             taken: list[tuple[int, int]] = []
+            targets: list[tuple[int, str]] = []  # (end in the masked text, target) of the holdings read here
 
             def free(a, b):
                 return not any(a < tb and ta < b for ta, tb in taken)
@@ -106,6 +113,7 @@ class FindStakes:
                     doc.stake_changes.append((si, owner_key, target_key, start, end))
                 if sold or not held:
                     return  # a stake sold is no longer held; a further 3% bought is not the holding
+                targets.append((b, target_key))
                 key = (owner_key, target_key, round(pct, 2))
                 if key not in found:
                     found[key] = StakeFound(doc.name(owner_key), doc.name(target_key), pct, doc.body[start:end], start, end)
@@ -200,6 +208,15 @@ class FindStakes:
                         taken.append(nxt.span())
                         add(owner, company(nxt, "target"), _pct(nxt), nxt.start(), nxt.end())
                         pos = nxt.end()
+            # "Denso, which holds a 4.9% stake in Toyota Industries, and Aisin, with 2.2%": the second
+            # owner's holding is in the company just named
+            for m in SHARED_TARGET.finditer(text):
+                if not free(*m.span()):
+                    continue
+                target = next((t for end, t in reversed(targets) if end <= m.start()), None)
+                if target is not None:
+                    taken.append(m.span())
+                    add(company(m, "owner"), target, _pct(m), m.start(), m.end())
         doc.result.stakes = list(found.values())
 
     @staticmethod

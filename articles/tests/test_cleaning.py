@@ -813,3 +813,50 @@ def test_it_reads_a_place_then_a_labelled_date():
 
     assert cleaned.published == datetime.date(2025, 4, 2)
     assert cleaned.body.startswith("The carmaker sold")
+
+
+def test_it_cuts_readers_comments_after_a_comment_count():
+    article = clean_text(
+        story(
+            "Comments (2)",
+            "carfan88: Toyota should just buy Mazda outright and be done with it.",
+            "Kenji T.: Waiting for the Subaru launch here",
+        )
+    )
+
+    assert body_lines(article) == STORY
+
+
+def test_it_cuts_readers_comments_after_a_prompt_to_comment():
+    article = clean_text(
+        story(
+            "What's your take? Tell us what you think in the comments below.",
+            "Have your say",
+            "mike_d: Honda made the right call walking away from Nissan.",
+        )
+    )
+
+    assert body_lines(article) == STORY
+
+
+def test_it_keeps_an_interview_question_that_asks_what_the_guest_thinks():
+    question = "What do you think of the plan to merge with Honda?"
+    answer = "It was the right decision for both companies, and we still work together on software."
+    article = clean_text(story(question, answer))
+
+    assert body_lines(article)[-2:] == [question, answer]
+
+
+def test_it_drops_a_promoted_story_whatever_the_label_says():
+    article = clean_text(
+        "\n".join([STORY[0], "Read next: Can Mazda keep its Toyota ties?", STORY[1],
+                   "Also read – Subaru recalls 100,000 cars", STORY[2], STORY[3]])
+    )
+
+    assert body_lines(article) == STORY
+
+
+def test_it_keeps_a_label_the_story_itself_uses():
+    text = "\n".join([*STORY, "Points to note:", "- Nissan will keep its plant in Sunderland."])
+
+    assert body_lines(clean_text(text))[-2:] == ["Points to note:", "- Nissan will keep its plant in Sunderland."]

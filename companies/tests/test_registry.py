@@ -37,3 +37,21 @@ def test_it_tells_companies_that_share_a_word_apart():
 @pytest.mark.parametrize("outlet", ["Nikkei", "Reuters", "Mainichi", "Bloomberg"])
 def test_news_outlets_are_not_companies(outlet):
     assert company_resolve(outlet) is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("alias", "slug"),
+    [("Northvolt", "northvolt"), ("TSMC", "tsmc"), ("Zeekr", "zeekr"), ("Ashok Leyland", "ashok-leyland"),
+     ("Saudi Aramco", "aramco"), ("Horse Powertrain", "horse-powertrain")],
+)
+def test_a_fresh_database_knows_the_widened_registry(alias, slug):
+    company = company_resolve(alias)
+    assert company is not None and company.slug == slug
+    assert company.review_state == ReviewState.APPROVED
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("word", ["Horse", "Ampere", "Cruise", "Apple"])
+def test_common_words_are_not_company_names(word):
+    assert company_resolve(word) is None

@@ -1,3 +1,5 @@
+from extraction.pipeline import extract
+from extraction.registry import registry_from_records
 from extraction.tests.helpers import run_text
 
 
@@ -43,3 +45,40 @@ def test_a_family_name_resolves_to_the_family_member_the_article_names():
 def test_a_name_extending_a_registry_alias_is_a_different_company():
     result = run_text("Mitsubishi UFJ Financial Group lent the money.")
     assert [(c.name, c.new) for c in result.companies] == [("Mitsubishi UFJ Financial Group", True)]
+
+
+def test_a_name_holding_or_held_in_a_stake_is_a_new_company():
+    found = companies(
+        "Saudi Aramco completed its purchase of a 10% stake in Kestrel Powertrain last month. "
+        "Separately, Toyota holds roughly 6.5 per cent of Brightwave."
+    )
+    assert ("Aramco", True) in found
+    assert ("Kestrel Powertrain", True) in found
+    assert ("Brightwave", True) in found
+
+
+def test_a_share_move_in_a_city_is_not_a_company():
+    found = companies("Shares of Nissan rose 2.3% in Milan, while Toyota gained 1.5% in Taipei.")
+    assert found == {("nissan", False): 1, ("toyota", False): 1}
+
+
+def test_an_unknown_name_listed_beside_known_companies_is_a_new_company():
+    found = companies("Honda Motor Co., Ltd., Quorra and Tesla, Inc. today announced a robotaxi partnership.")
+    assert ("Quorra", True) in found
+    # a list of the makers' brands is not a list of companies
+    assert companies("Renault builds engines for the Renault, Nissan and Veloce brands.") == {("renault", False): 2,
+                                                                                             ("nissan", False): 1}
+
+
+def test_a_new_companys_first_word_alone_is_the_same_company():
+    found = companies("Honda took a 20% stake in Kestrel Powertrain. Kestrel builds engines for Honda.")
+    assert found[("Kestrel Powertrain", True)] == 2
+
+
+def test_a_known_companys_first_word_alone_counts_once_the_full_name_is_given():
+    # the registry knows "Lucent Group", not "Lucent": a word that could be an ordinary adjective
+    registry = registry_from_records([{"name": "Lucent Group, Inc.", "slug": "lucent", "aliases": ["Lucent Group"]}])
+    result = extract(title="", body="Lucent Group, Inc. signed the deal. Lucent said it delivered 3,309 vehicles.",
+                     published=None, registry=registry)
+    assert [(c.slug, c.mentions) for c in result.companies] == [("lucent", 2)]
+    assert [f.company for f in result.figures] == ["Lucent Group, Inc."]

@@ -45,3 +45,9 @@ def test_fiscal_years_are_periods_not_points():
 
 def test_bounds_are_not_when_something_happened():
     assert best_point(find("targets to hit by 2030, unchanged since 2015", PUBLISHED)) is None
+
+
+def test_it_reads_a_month_or_weekday_that_opens_the_sentence():
+    assert values("In March Nissan sold part of its holding.") == ["2025-03"]
+    assert values("Last August the two companies signed a memorandum.") == ["2024-08"]
+    assert values("Last Friday the board approved the plan.") == ["2025-05-16"]

@@ -76,3 +76,31 @@ def test_the_same_happening_twice_is_one_event_with_two_pieces_of_evidence():
     assert event.kind == "merger_talks_ended"
     assert len(event.evidence) == 2
     assert event.date == "2025-02"
+
+
+def test_the_month_of_may_is_not_the_modal_may():
+    found = events("Mazda has been cutting costs. In May it announced 3,000 job cuts in Japan.",
+                   published=dt.date(2025, 7, 17))
+    assert ("restructuring", ["Mazda"], "confirmed", "2025-05") in found
+
+
+def test_a_described_subject_wins_over_the_owner_named_in_its_relative_clause():
+    found = kinds("Volvo Cars swung to a loss in the second quarter. The Swedish carmaker, which is controlled "
+                  "by Geely, booked an impairment charge of SEK 11.4 billion.")
+    assert found == [("financial_result", ["Volvo"])]
+
+
+def test_talks_to_combine_that_are_abandoned_have_ended():
+    assert kinds("Nissan and Honda on Thursday formally abandoned talks to combine under a holding company.") == [
+        ("merger_talks_ended", ["Honda", "Nissan"])]
+
+
+def test_a_date_inside_the_phrase_does_not_hide_the_collapse():
+    found = kinds("Nissan was reeling from the collapse in February of its merger talks with Honda.")
+    assert found == [("merger_talks_ended", ["Honda", "Nissan"])]
+
+
+def test_replacing_the_chief_named_before_is_a_leadership_change():
+    found = events("Uchida, who has led Nissan since 2019, is under pressure. People familiar with the matter "
+                   "said directors were considering replacing him before the end of the year.")
+    assert [(k, c, s) for k, c, s, _ in found] == [("leadership_change", ["Nissan"], "rumored")]

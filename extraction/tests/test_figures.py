@@ -56,3 +56,35 @@ def test_a_description_of_the_subject_wins_over_the_owner_in_its_relative_clause
 
     assert [(company, metric) for company, metric, *_ in figures(body)] == [
         ("Mazda", "net_income"), ("Mazda", "revenue")]
+
+
+def test_a_handful_of_models_is_not_a_sales_figure():
+    found = figures("Volvo Cars wrote down the EX90 and ES90, two large electric cars whose sales disappointed.")
+    assert [f for f in found if f[1] in ("sales_units", "ev_sales_units")] == []
+
+
+def test_job_cuts_written_as_a_noun_are_jobs_cut():
+    found = figures("Volvo Cars is slashing spending. In May it announced 3,000 job cuts in Sweden.")
+    assert ("Volvo", "jobs_cut", 3000, "jobs", None) in found
+
+
+def test_a_price_is_not_revenue():
+    found = figures("Ford's revenue fell. But sales of the Explorer, priced from £39,875 in the UK, have lagged.")
+    assert [f for f in found if f[2] == 39875] == []
+
+
+def test_an_amount_set_against_the_one_before_is_the_same_measure():
+    found = figures("BYD's third-quarter revenue rose 24% to 201.1 billion yuan. "
+                    "That beat Tesla's $25.2 billion for the same quarter.")
+    assert [f[:4] for f in found if f[2] == 25_200_000_000] == [("Tesla,", "revenue", 25_200_000_000, "USD")]
+
+
+def test_the_company_referred_to_may_be_named_earlier_in_the_same_sentence():
+    found = figures("Shares in Nissan fell 5% after the company said it expected a net loss of $4.5 billion.")
+    assert ("Nissan", "net_income", -4_500_000_000, "USD", None) in found
+
+
+def test_a_possessive_with_its_noun_left_out_repeats_the_measure():
+    found = figures("Toyota's net profit rose 20% to 4.8 trillion yen, while Honda's fell 10% to 1.1 trillion yen.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("Toyota", "net_income", 4_800_000_000_000),
+                                                   ("Honda", "net_income", 1_100_000_000_000)]

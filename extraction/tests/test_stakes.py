@@ -67,3 +67,39 @@ def test_the_sellers_stake_after_a_purchase_is_in_the_company_whose_shares_moved
                       "Mitsubishi Corporation's stake fell to 5%.")
     assert ("Renault", "Nissan", 15.0) in found
     assert ("Mitsubishi", "Nissan", 5.0) in found
+
+
+def test_a_stake_in_a_company_the_registry_lacks_keeps_its_new_name():
+    found, result = stakes("Saudi Aramco completed its purchase of a 10% stake in Kestrel Powertrain last month.")
+    assert found == [("Aramco", "Kestrel", 10.0)]
+    assert [e.companies for e in result.events if e.kind == "stake_change"] == [["Aramco", "Kestrel Powertrain"]]
+
+
+def test_two_owners_with_a_share_each_of_a_described_venture():
+    found, _ = stakes("Aramco bought 10% of Kestrel Powertrain, leaving Renault and China's Geely "
+                      "with 45% each in the engine maker they set up in 2024.")
+    assert ("Renault", "Kestrel", 45.0) in found
+    assert ("Zhejiang", "Kestrel", 45.0) in found
+
+
+def test_a_holding_in_a_company_described_before_its_name():
+    found, _ = stakes("Volvo Cars reduced its holding in the electric performance brand Polestar to 18% last year.")
+    assert found == [("Volvo", "Polestar", 18.0)]
+
+
+def test_a_company_the_registry_lacks_held_in_the_passive():
+    found, _ = stakes("Aurora Mobility is 30% owned by Toyota.")
+    assert found == [("Toyota", "Aurora", 30.0)]
+
+
+def test_a_second_owner_with_only_a_percentage_shares_the_target_just_named():
+    found, _ = stakes("Denso, which holds a 4.9% stake in Toyota Industries, and Mazda, with 2.2%, "
+                      "have both agreed to tender.")
+    assert found == [("Denso", "Toyota", 4.9), ("Mazda", "Toyota", 2.2)]
+
+
+def test_it_reads_a_share_of_which_another_company_owns():
+    found, result = stakes("Subaru, 20 per cent of which belongs to Toyota, cut its outlook. "
+                           "Kia, a third of which is owned by Hyundai Motor, raised its forecast.")
+    assert found == [("Toyota", "Subaru", 20.0), ("Hyundai", "Kia", 33.3)]
+    assert [e.companies[0].split()[0] for e in result.events] == ["Subaru", "Kia"]

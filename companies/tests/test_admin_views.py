@@ -18,19 +18,6 @@ QUEUE = "/admin/review/"
 
 
 @pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user(username="editor", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
 def article(db):
     source = Source.objects.create(name="Nikkei Asia", url="https://asia.nikkei.com/rss")
     return Article.objects.create(

@@ -108,6 +108,65 @@ _MONTH_FINDER = triggers.Anchored(_MONTH_HINT)
 _MONTH_GATE = triggers.Gated(_MONTH_HINT)
 _FUTURE = triggers.Gated(FUTURE)
 _NEEDS_DIGIT = {"fiscal_ending", "fiscal_year", "half", "iso", "mdy", "dmy", "my", "md", "dm", "year"}
+# Patterns (by position in PATTERNS) that cannot match without a year "19xx"/"20xx" (_Y, not optional).
+_NEEDS_YEAR = {0, 2, 6, 7, 8, 9, 10, 11, 12, 21}
+assert all("(?P<year>" in PATTERNS[i][1].pattern for i in _NEEDS_YEAR)
+_PLAN = [(name, finder, name in _NEEDS_DIGIT, i in _NEEDS_YEAR) for i, ((name, _), finder) in enumerate(zip(PATTERNS, _FINDERS))]
+
+
+def _fiscal(text, lowered, has_month):
+    return "fiscal" in lowered or "financial year" in lowered or "business year" in lowered
+
+
+def _month(text, lowered, has_month):
+    return has_month
+
+
+# Cheap tests of the text before a pattern is tried: without these words the pattern cannot match.
+_GUARDS = {
+    "fiscal_ended_month": _fiscal,
+    "fiscal_ending": _fiscal,
+    "fiscal_year": lambda text, lowered, has_month: _fiscal(text, lowered, has_month) or "FY" in text,
+    "year_to_month": lambda text, lowered, has_month: "the year" in lowered,
+    "quarter": lambda text, lowered, has_month: "quarter" in lowered or "Q" in text,
+    "half": lambda text, lowered, has_month: "half" in lowered or "H1" in text or "H2" in text,
+    "iso": lambda text, lowered, has_month: "-" in text,
+    "mdy": _month, "dmy": _month, "my": _month, "md": _month, "dm": _month, "rel_month": _month, "bare_month": _month,
+    "weekday": lambda text, lowered, has_month: "day" in lowered,
+    "relative_day": lambda text, lowered, has_month: (
+        "day" in lowered or "tonight" in lowered or "morning" in lowered or "tomorrow" in lowered),
+    "relative_period": lambda text, lowered, has_month: "week" in lowered or "month" in lowered or "year" in lowered,
+    "years_ago": lambda text, lowered, has_month: "ago" in lowered,
+}
+_GATE_IDS = frozenset().union(*(f.gate._ids for f in _FINDERS if f.gate._ids))
+_GATE_MAX = max(_GATE_IDS)
+_PLANS: dict = {}
+
+
+def _plan_for(scan: triggers.Scan, has_digit: bool, has_year: bool):
+    """The (name, finder, guard) of the patterns whose digits, year and trigger words the text has, in order;
+    and whether any of them needs to know if a month is named. Found once per combination."""
+    if type(scan) is not triggers.Scan or scan.size <= _GATE_MAX:
+        found = None  # gates registered after the scan: every finder tests its own
+        key = None
+    else:
+        found = _GATE_IDS & scan.found
+        key = (found, has_digit, has_year)
+        cached = _PLANS.get(key)
+        if cached is not None:
+            return cached
+    plan = tuple(
+        (name, finder, _GUARDS.get(name))
+        for name, finder, needs_digit, needs_year in _PLAN
+        if not (needs_digit and not has_digit) and not (needs_year and not has_year)
+        and (found is None or finder.gate._ids is None or not finder.gate._ids.isdisjoint(found))
+    )
+    result = (plan, any(guard is _month for _, _, guard in plan))
+    if key is not None:
+        if len(_PLANS) > 4096:
+            _PLANS.clear()
+        _PLANS[key] = result
+    return result
 
 
 def find(text: str, published: dt.date | None, *, scan: triggers.Scan | None = None) -> list[DateExpr]:
@@ -119,27 +178,16 @@ def find(text: str, published: dt.date | None, *, scan: triggers.Scan | None = N
         return []
     # str.isdigit also takes digits that are not decimal ("²"), which only non-ASCII text has.
     has_digit = bool(decimal) or (not text.isascii() and any(map(str.isdigit, text)))
+    has_year = has_digit and _YEAR_DIGITS.search(text) is not None
+    plan, month_needed = _plan_for(scan, has_digit, has_year)
+    if not plan:
+        return []
     lowered = text.lower()
-    has_month = _MONTH_GATE.possible(scan) and bool(_MONTH_HINT.search(text))
-    guards = {
-        "fiscal_ended_month": "fiscal" in lowered or "financial year" in lowered or "business year" in lowered,
-        "fiscal_ending": "fiscal" in lowered or "financial year" in lowered or "business year" in lowered,
-        "year_to_month": "the year" in lowered,
-        "quarter": "quarter" in lowered or "Q" in text,
-        "half": "half" in lowered or "H1" in text or "H2" in text,
-        "iso": "-" in text,
-        "mdy": has_month, "dmy": has_month, "my": has_month, "md": has_month, "dm": has_month,
-        "rel_month": has_month, "bare_month": has_month,
-        "weekday": "day" in lowered,
-        "relative_day": "day" in lowered or "tonight" in lowered or "morning" in lowered or "tomorrow" in lowered,
-        "relative_period": "week" in lowered or "month" in lowered or "year" in lowered,
-        "years_ago": "ago" in lowered,
-    }
-    guards["fiscal_year"] = guards["fiscal_ending"] or "FY" in text
+    has_month = month_needed and _MONTH_GATE.possible(scan) and bool(_MONTH_HINT.search(text))
     taken: list[tuple[int, int]] = []
     out: list[DateExpr] = []
-    for (name, _), finder in zip(PATTERNS, _FINDERS):
-        if (not has_digit and name in _NEEDS_DIGIT) or not guards.get(name, True):
+    for name, finder, guard in plan:
+        if guard is not None and not guard(text, lowered, has_month):
             continue
         for m in finder.finditer(text, scan):
             a, b = m.span()

@@ -80,7 +80,7 @@ DEFINITE_REFERENCE = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     kind: str
     companies: list[str]
@@ -96,8 +96,12 @@ class Candidate:
 @dataclass
 class Group:
     kind: str
-    companies: list[str]
+    companies: list[str]  # not changed once the group is made
     items: list[Candidate] = field(default_factory=list)
+    members: frozenset[str] = frozenset()  # set(companies), compared with every candidate
+
+    def __post_init__(self):
+        self.members = frozenset(self.companies)
 
 
 class FindEvents:
@@ -123,9 +127,7 @@ class FindEvents:
         if not _ANY_KIND_ANCHOR.possible(scan):
             return []
         present = KIND_ANCHORS.tags(scan.folded)  # lower-cased once, shared with the gates
-        for kind in KINDS:
-            if kind.name not in present:
-                continue
+        for kind in _kinds_in(present):
             for pattern in kind.patterns:
                 for m in pattern.finditer(text, scan):
                     hits.append((kind.name, m.start(), m.end()))
@@ -168,6 +170,20 @@ class FindEvents:
                                  _date_for(date_exprs, sentence, start, doc, False),
                                  sentence.start, sentence.end, sentence.text, si, 2))
         return out
+
+
+_KINDS_FOR: dict[frozenset[str], tuple[Kind, ...]] = {}
+
+
+def _kinds_in(present: set[str]) -> tuple[Kind, ...]:
+    """The kinds named in present, in the order of KINDS (found once per combination)."""
+    key = frozenset(present)
+    kinds = _KINDS_FOR.get(key)
+    if kinds is None:
+        if len(_KINDS_FOR) > 4096:
+            _KINDS_FOR.clear()
+        kinds = _KINDS_FOR[key] = tuple(k for k in KINDS if k.name in key)
+    return kinds
 
 
 def _drop_suppressed(hits):
@@ -365,13 +381,13 @@ def _merge(doc: Document, candidates: list[Candidate]) -> list[EventFound]:
     groups: list[Group] = []
     for c in sorted(candidates, key=lambda c: (-len(set(c.companies)), c.start)):
         mine = set(c.companies)
-        group = next((g for g in groups if g.kind == c.kind and set(g.companies) == mine), None)
+        group = next((g for g in groups if g.kind == c.kind and g.members == mine), None)
         if group is None and c.kind in MULTI_PARTY and len(mine) == 1:
             # One side only ("the Honda merger failure"): the same event as a fuller one that includes it.
-            group = next((g for g in groups if g.kind == c.kind and mine <= set(g.companies)), None)
+            group = next((g for g in groups if g.kind == c.kind and mine <= g.members), None)
         if group is None and c.kind in MULTI_PARTY:
             # Two triggers of one sentence, one naming fewer of the parties: the same happening.
-            group = next((g for g in groups if g.kind == c.kind and mine <= set(g.companies)
+            group = next((g for g in groups if g.kind == c.kind and mine <= g.members
                           and any(i.sentence == c.sentence for i in g.items)), None)
         if group is None:
             group = Group(c.kind, list(dict.fromkeys(c.companies)))

@@ -79,7 +79,15 @@ _NUMBER_WORD = triggers.anchored(
 
 
 def _has_number(sentence) -> bool:
-    return bool(_DIGIT.search(sentence.text) or _NUMBER_WORD.search(sentence.text, triggers.fold(sentence.text)))
+    text = sentence.text
+    if _DIGIT.search(text):
+        return True
+    # The sentence's scan when it is already at hand (found, or the masked text's when no company is named):
+    # then a set test rules most sentences out without reading them again.
+    masked = sentence.masked
+    if sentence._scan is not None or (masked is not None and masked.text == text):
+        return bool(_NUMBER_WORD.search(text, sentence.scan))
+    return bool(_NUMBER_WORD.search(text, triggers.fold(text)))
 
 
 class FindFigures:

@@ -236,6 +236,7 @@ class Alternation:
         self._max = max(self._all) if self._all else -1
         self._by_found: dict[frozenset[int], re.Pattern | None] = {}
         self._anchored: dict[re.Pattern, Anchored] = {}
+        self._anchored_by_found: dict[frozenset[int], Anchored | None] = {}
         self._compiled: dict[tuple[int, ...], re.Pattern] = {}
         self.full = self._compile(tuple(range(len(self.patterns))))
 
@@ -264,14 +265,28 @@ class Alternation:
         return self._compile(indices) if indices else None
 
     def finditer(self, text: str, folded: str | Scan):
+        if type(folded) is Scan and self._max < folded.size:
+            # The common case, looked up in one step: the found literals' anchored alternation.
+            key = self._all & folded.found
+            anchored = self._anchored_by_found.get(key, False)
+            if anchored is False:
+                regex = self.regex_for(folded)
+                anchored = None if regex is None else self._anchored_for(regex)
+                if len(self._anchored_by_found) > 4096:
+                    self._anchored_by_found.clear()
+                self._anchored_by_found[key] = anchored
+            return iter(()) if anchored is None else iter(anchored.finditer(text, folded))
         regex = self.regex_for(folded)
         if regex is None:
             return iter(())
+        return iter(self._anchored_for(regex).finditer(text, folded))
+
+    def _anchored_for(self, regex: re.Pattern) -> Anchored:
         # Tried only where one of the alternatives' first words begins, when they all have one.
         anchored = self._anchored.get(regex)
         if anchored is None:
             anchored = self._anchored[regex] = Anchored(regex, gate=False)
-        return iter(anchored.finditer(text, folded))
+        return anchored
 
     def search(self, text: str, folded: str | Scan, *args):
         regex = self.regex_for(folded)
@@ -395,18 +410,35 @@ class Anchored:
             return sorted(set(self._starts(text, scan if scan is not None else folded)))
         if self._automaton is None:
             return None
+        # No literal is a prefix of another (see leading_literals), so no position comes twice; and a
+        # repeated one would only be tried again to the same effect.
         if self._word_start:
-            return sorted({
+            return sorted([
                 end - length + 1 for end, length in self._automaton.iter(folded)
                 if end < length or not ((c := text[end - length]).isalnum() or c == "_")
-            })
-        return sorted({end - length + 1 for end, length in self._automaton.iter(folded)})
+            ])
+        return sorted([end - length + 1 for end, length in self._automaton.iter(folded)])
 
     def finditer(self, text: str, folded: str | Scan | None = None, pos: int = 0, endpos: int | None = None):
         """The regex's matches in text[pos:endpos], as a list."""
-        if type(folded) is Scan and self.gate is not None and self.gate._ids is not None and not self.gate.possible(folded):
-            return []
-        starts = self.starts(text, folded)
+        if type(folded) is Scan:
+            gate = self.gate
+            if gate is not None and gate._ids is not None and not gate.possible(folded):
+                return []
+            automaton = self._automaton
+            if automaton is not None:
+                # starts(), inlined: the commonest case, called for every pattern of every sentence
+                if self._word_start:
+                    starts = sorted([
+                        end - length + 1 for end, length in automaton.iter(folded.folded)
+                        if end < length or not ((c := text[end - length]).isalnum() or c == "_")
+                    ])
+                else:
+                    starts = sorted([end - length + 1 for end, length in automaton.iter(folded.folded)])
+            else:
+                starts = self.starts(text, folded)
+        else:
+            starts = self.starts(text, folded)
         end = len(text) if endpos is None else endpos
         if starts is None:
             return list(self.regex.finditer(text, pos, end))

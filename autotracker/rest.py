@@ -7,7 +7,6 @@ from django.http import Http404
 from rest_framework import exceptions
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
-from rest_framework.views import exception_handler as drf_exception_handler
 
 # Error responses ------------------------------------------------------------
 
@@ -18,6 +17,10 @@ def api_exception_handler(exc, context):
     `fields` maps a parameter or body field to its messages when input was
     invalid, and is empty otherwise.
     """
+    # Imported here: rest_framework.views reads DEFAULT_THROTTLE_CLASSES at import,
+    # which names this module, so a module-level import is circular.
+    from rest_framework.views import exception_handler as drf_exception_handler
+
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):

@@ -35,3 +35,15 @@ def test_debug_runs_get_a_development_key():
     result = _manage("check", DEBUG="true")
 
     assert result.returncode == 0, result.stderr
+
+
+def test_the_api_settings_load_whichever_module_imports_first():
+    # REST_FRAMEWORK names classes in autotracker.rest; importing that module
+    # before DRF's views once made a circular import that broke `manage.py check`.
+    probe = "import django; django.setup(); import autotracker.rest, rest_framework.views; print('ok')"
+    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    environment.update(DJANGO_SETTINGS_MODULE="autotracker.settings", SECRET_KEY="s" * 50)
+    result = subprocess.run([sys.executable, "-c", probe], env=environment, cwd=settings.BASE_DIR,
+                            capture_output=True, text=True, timeout=120)
+
+    assert result.stdout.strip().endswith("ok"), result.stderr

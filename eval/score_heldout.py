@@ -5,9 +5,11 @@
     python3 eval/score_heldout.py /tmp/out.json
 
 In eval/heldout/ the even-numbered articles are development data and the odd
-ones blind; in eval/heldout2/ the odd ones are development data and the even
-ones blind. Rules are tuned on development articles only; the blind halves say
-how extraction does on text nobody tuned it on.
+ones blind; in eval/heldout2/, heldout3/ and heldout4/ the odd ones are
+development data and the even ones blind. Rules are tuned on development
+articles only; the blind halves say how extraction does on text nobody tuned
+it on. (heldout/ and heldout2/ were opened for tuning once heldout3/ and
+heldout4/ were written: their "blind" halves are development data now.)
 """
 
 import json
@@ -21,6 +23,8 @@ SCORER = HERE.parent.parent / "shared" / "eval" / "score_extraction.py"
 SETS = [  # gold file, which parity is blind
     (HERE / "heldout" / "heldout.gold.json", 1),
     (HERE / "heldout2" / "heldout2.gold.json", 0),
+    (HERE / "heldout3" / "heldout3.gold.json", 0),
+    (HERE / "heldout4" / "heldout4.gold.json", 0),
 ]
 
 

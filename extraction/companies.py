@@ -42,6 +42,8 @@ INTRODUCED = re.compile(
     r"|battery\s+maker|chipmaker|chip\s+maker|parts\s+maker|supplier|start-?up|conglomerate|trading\s+house"
     r"|electronics\s+(?:giant|maker)|tech(?:nology)?\s+(?:giant|company|firm)|contract\s+manufacturer)"
     r")\s+(?P<name>" + _CAP + r"(?:\s+" + _CAP + r"){0,2})"
+    # "Italy's Agnelli family", "Aichi's Toyota City": a family or a place is not a company
+    r"(?!\s+(?:family|families|clan|dynasty|heirs|government|ministry|prefecture|province|state|region|city)\b)"
 )
 
 

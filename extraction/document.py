@@ -29,9 +29,14 @@ NATIONALITIES = {
 _NATIONALITY = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(NATIONALITIES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 # Relative clauses and appositives name companies that are not the sentence's subject:
 # "Porsche SE, which holds 31.9% of Volkswagen, said it ..." - the "it" is Porsche SE.
-RELATIVE_CLAUSE = re.compile(
+_RELATIVE_START = (
     r",\s+(?:which|who|whose|in\s+which|of\s+which|from\s+which|to\s+which|with\s+which|where|bought|acquired|founded|owned|based|led|headed|controlled|"
-    r"formerly|once|now\s+part)\b[^,;]*,"
+    r"formerly|once|now\s+part)\b[^,;]*"
+)
+RELATIVE_CLAUSE = re.compile(
+    # "Traton, whose brands include Scania, MAN and VW Truck & Bus, sold ...": a list inside the clause
+    _RELATIVE_START + r"(?:,\s+(?:and\s+)?(?-i:[A-Z⟨])[^,;]*)+?,(?=\s+(?-i:[a-z]))"
+    r"|" + _RELATIVE_START + r","
     r"|,\s+(?:a\s+|about\s+)?\d[\d.]*\s?(?:%|percent|per\s+cent)[\s-]*owned\b[^,;]*,"
     # "Subaru, 20 per cent of which belongs to Toyota, ...": the owner is not the subject
     r"|,\s+(?:a\s+|about\s+|roughly\s+|nearly\s+)?(?:\d[\d.]*\s?(?:%|percent|per\s+cent)|third|quarter|fifth|half)\s+of\s+which\b[^,;]*,"
@@ -168,7 +173,16 @@ class Document:
         counts = self.counts()
         return counts.most_common(1)[0][0] if counts else None
 
-    def salient(self, sentence_index: int, *, before: int | None = None, exclude=(), phrase: str = "") -> str | None:
+    def dominant_company(self) -> str | None:
+        """The company the whole article is about, when one clearly is: named at least three
+        times and at least twice as often as any other (a press release, a results story)."""
+        ranked = self.counts().most_common(2)
+        if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+            return None
+        return ranked[0][0]
+
+    def salient(self, sentence_index: int, *, before: int | None = None, exclude=(), phrase: str = "",
+                or_dominant: bool = False) -> str | None:
         """The company a phrase like "the company" or "it" most likely means.
 
         Candidates are the companies named in this sentence before the phrase and
@@ -206,6 +220,11 @@ class Document:
             # is controlled by Geely, ...") is rarely what the next sentence is about: look further.
             if best is not None and distance >= 1 and not best_in_clause:
                 break
+        if best is None and or_dominant:
+            # Nothing named nearby: in an article about one company, that company.
+            dominant = self.dominant_company()
+            if dominant is not None and dominant not in exclude:
+                return dominant
         return best
 
     def recent_group(self, sentence_index: int, size: int, *, before: int | None = None) -> list[str]:

@@ -347,10 +347,10 @@ def _attribute(doc, si, kind, text, a, b, ca, cb) -> tuple[list[str], int]:
         if FIRST_PERSON.search(text):
             k = doc.main_company()  # "we sold", "our profit": the company speaking
             return ([k], 0) if k else ([], 0)
-        if kind == "leadership_change":
-            # "Espinosa, who replaced Uchida as chief executive": the company the passage is about
-            k = doc.salient(si, before=start)
-            return ([k], 0) if k else ([], 0)
+        # "Espinosa, who replaced Uchida as chief executive", "Two plants will be closed":
+        # the company the passage, or the whole article, is about
+        k = doc.salient(si, before=start, or_dominant=True)
+        return ([k], 0) if k else ([], 0)
     return [], 0
 
 

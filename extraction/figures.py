@@ -317,6 +317,9 @@ def _body_pos(doc, si, pos):
     return doc.sentences[si].masked.to_body(pos)
 
 
+_ASIDE = re.compile(r"[,;(—–]")
+
+
 def _company_for(doc, si, text, scan, amount, ca, cb):
     prefix = text[ca:amount.start]
     m = _POSSESSOR.search(prefix)
@@ -340,10 +343,16 @@ def _company_for(doc, si, text, scan, amount, ca, cb):
     reference = SINGLE_REFERENCE.search(prefix)
     if reference:
         # "Shares in Nissan fell after the company said ...": a company named earlier in the sentence counts
-        return doc.salient(si, before=_body_pos(doc, si, ca + reference.start()), phrase=reference.group(0))
+        return doc.salient(si, before=_body_pos(doc, si, ca + reference.start()), phrase=reference.group(0),
+                           or_dominant=True)
     after = list(TOKEN.finditer(text, amount.end, cb))
-    if after:
+    if after and not _ASIDE.search(text, amount.end, after[0].start()):
         return doc.mention_company(int(after[0].group(1)))
     if FIRST_PERSON.search(prefix):
         return doc.main_company()  # "we sold 1.24 million vehicles": the company speaking
-    return doc.salient(si, before=doc.sentences[si].start)
+    # "Net profit fell to ₹3,924 crore, hurt by lower volumes at JLR": a company named only in an aside
+    # after the number is not whose the number is; the company the passage is about is
+    nearby = doc.salient(si, before=doc.sentences[si].start, or_dominant=True)
+    if nearby is None and after:
+        return doc.mention_company(int(after[0].group(1)))
+    return nearby

@@ -83,9 +83,14 @@ def _pieces(line: str):
         yield start, end
 
 
+_LEADER_VALUE = re.compile(r"\s*[-+−]?[\d$€£¥₹(]")
+
+
 def _is_boundary(line: str, dot: int, end: int) -> bool:
     if line[dot] != ".":
         return True  # ! ? and ellipses end sentences
+    if line.startswith("..", dot) and _LEADER_VALUE.match(line, end):
+        return False  # dot leaders in a table row: "Subaru ........ 20.0 per cent"
     word = _WORD_BEFORE.search(line, max(0, dot - 24), dot)
     token = word.group(1).lower() if word else ""
     if token.rstrip(".") in ABBREVIATIONS:
@@ -104,12 +109,17 @@ def _is_boundary(line: str, dot: int, end: int) -> bool:
     return True
 
 
+_TABLE_ROW = re.compile(r"(?:\.{2,}|…|\|)\s*[-+−]?[\d$€£¥₹(]|\d\s?(?:%|per\s?cent)$", re.IGNORECASE)
+
+
 def _looks_like_heading(text: str) -> bool:
     """A short line without closing punctuation, mostly capitalised: a section heading."""
     if not text or text[-1] in ".!?:;,”\"'’)":
         return False
     if re.match(r"[-–•*·]\s", text):
         return False  # a list item ("- NIO: 23,231 deliveries in May"), not a heading
+    if _TABLE_ROW.search(text):
+        return False  # a table row: "Subaru ........ 20.0 per cent", "Mazda | 5.1%"
     words = text.split()
     if len(words) > 14:
         return False

@@ -53,6 +53,10 @@ TRADED = [triggers.Gated(_compile(p)) for p in _V["traded"]]
 COMPLETED_SALE = re.compile(_V["completed_sale"], re.IGNORECASE)
 TOTAL = _compile(_V["total"])
 INCREMENT = re.compile(_V["increment"], re.IGNORECASE)
+ROW = _compile(_V["row"])
+ROW_INTRO = re.compile(_V["row_intro"], re.IGNORECASE)
+ROW_OWNERS_INTRO = re.compile(_V["row_owners_intro"], re.IGNORECASE)
+_POSSESSIVE_TOKEN = re.compile(r"(⟨\d+⟩)(?:’s|'s|’|')")
 FRACTIONS = {"fifth": 20.0, "quarter": 25.0, "third": 33.3, "half": 50.0, "thirds": 66.7, "quarters": 75.0, "tenth": 10.0}
 CHANGE_VERBS = re.compile(_V["change_verbs"], re.IGNORECASE)
 _ANCHOR = re.compile(r"\d\s?(?:%|percent|per\s+cent|pct\b)", re.IGNORECASE)
@@ -121,12 +125,21 @@ class FindStakes:
             def company(m, group):
                 return doc.mention_company(int(TOKEN.match(m.group(group)).group(1)))
 
+            row = ROW.match(text)
+            if row is not None:
+                listed = company(row, "target")
+                holder, owners_listed = _table_heading(doc, si, exclude={listed})
+                if holder is not None:
+                    owner, target = (listed, holder) if owners_listed else (holder, listed)
+                    add(owner, target, _pct(row), row.start("target"), row.end())
+                continue
+
             scan = masked.scan
             for pattern in CHANGE:
                 for m in pattern.finditer(text, scan):
                     if not free(*m.span()):
                         continue
-                    if m.group("target"):
+                    if m.groupdict().get("target"):
                         target = company(m, "target")
                         owner = self._owner(doc, si, masked, m.start(), exclude={target})
                     else:  # "the truckmaker": the nearest other company named before it
@@ -171,7 +184,7 @@ class FindStakes:
                     if m.groupdict().get("target"):
                         target = company(m, "target")
                     else:  # "the company, a joint venture in which A and B each hold 50%"
-                        target = self._owner(doc, si, masked, m.start(), exclude={a, b})
+                        target = self._owner(doc, si, masked, m.start(), exclude={a, b}, subject=False)
                     if target is None:
                         continue
                     taken.append(m.span())
@@ -220,12 +233,23 @@ class FindStakes:
         doc.result.stakes = list(found.values())
 
     @staticmethod
-    def _owner(doc: Document, si: int, masked, pos: int, exclude) -> str | None:
+    def _owner(doc: Document, si: int, masked, pos: int, exclude, *, subject: bool = True) -> str | None:
         """The holder of a stake named without one: the nearest company before it in the sentence,
         or the company "its"/"the company" stands for."""
         before = masked.text[:pos]
         # the subject, not a company inside a relative clause ("X, from which Y was spun off, cut ...")
-        last = _last(doc, doc.hidden(masked.text)[:pos], exclude) or _last(doc, before, exclude)
+        # nor one that only qualifies a noun or follows a preposition ("placed 10 million Traton shares")
+        hidden = doc.hidden(masked.text)[:pos]
+        if subject:
+            last = _last(doc, hidden, exclude, subject=True) or _last(doc, before, exclude, subject=True)
+            if last is not None:
+                return last
+            if _PRONOUN.search(before):
+                # "The company sold part of its holding in Denso, cutting its stake to 20.1%"
+                referent = doc.salient(si, exclude=exclude)
+                if referent is not None:
+                    return referent
+        last = _last(doc, hidden, exclude) or _last(doc, before, exclude)
         if last is not None:
             return last
         if _PRONOUN.search(before):
@@ -233,9 +257,49 @@ class FindStakes:
         return None
 
 
-def _last(doc: Document, before: str, exclude) -> str | None:
+def _table_heading(doc: Document, si: int, exclude) -> tuple[str | None, bool]:
+    """The company a table of holdings is about, from the line that introduces it, and whether
+    the rows are its owners ("Nissan's largest shareholders:") rather than its holdings."""
+    for j in range(si - 1, max(-1, si - 12), -1):
+        masked = doc.sentences[j].masked
+        if masked is None:
+            return None, False
+        if ROW.match(masked.text):
+            continue  # another row of the same table
+        if not ROW_INTRO.search(masked.text):
+            return None, False
+        owners_listed = bool(ROW_OWNERS_INTRO.search(masked.text))
+        possessive = _POSSESSIVE_TOKEN.search(masked.text)
+        if possessive is not None:
+            key = doc.mention_company(int(TOKEN.match(possessive.group(1)).group(1)))
+            if key not in exclude:
+                return key, owners_listed
+        first = next(
+            (doc.mention_company(int(m.group(1))) for m in TOKEN.finditer(doc.hidden(masked.text))),
+            None,
+        )
+        if first is None or first in exclude:
+            first = doc.salient(j, before=doc.sentences[j].end, exclude=exclude)
+        return first, owners_listed
+    return None, False
+
+
+# A company that is the object of a preposition ("with Nissan", "of Italy's Agnelli family") or
+# qualifies a noun ("Traton shares") is not the subject that holds or trades a stake.
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:of|in|with|from|to|for|by|at|into|on|over|against|than|like|including|between)\s+"
+    r"(?:the\s+|its\s+|their\s+|[A-Z][\w-]*(?:’s|'s)\s+)?$"
+)
+_QUALIFIER = re.compile(r"(?:’s|'s)?\s+(?:shares|stock|bonds|securities|shareholders|investors|dealers)\b")
+
+
+def _last(doc: Document, before: str, exclude, *, subject: bool = False) -> str | None:
     for m in reversed(list(TOKEN.finditer(before))):
         key = doc.mention_company(int(m.group(1)))
-        if key not in exclude:
-            return key
+        if key in exclude:
+            continue
+        if subject and (_AFTER_PREPOSITION.search(before, max(0, m.start() - 40), m.start())
+                        or _QUALIFIER.match(before, m.end())):
+            continue
+        return key
     return None

@@ -35,7 +35,7 @@ _RELATIVE_START = (
 )
 RELATIVE_CLAUSE = re.compile(
     # "Traton, whose brands include Scania, MAN and VW Truck & Bus, sold ...": a list inside the clause
-    _RELATIVE_START + r"(?:,\s+(?:and\s+)?(?-i:[A-Z⟨])[^,;]*)+?,(?=\s+(?-i:[a-z]))"
+    _RELATIVE_START + r"(?:,\s+(?:and\s+)?(?-i:[A-Z⟨])[^,;]*)+?,(?=\s+(?!which|who|whose|where)(?-i:[a-z]))"
     r"|" + _RELATIVE_START + r","
     r"|,\s+(?:a\s+|about\s+)?\d[\d.]*\s?(?:%|percent|per\s+cent)[\s-]*owned\b[^,;]*,"
     # "Subaru, 20 per cent of which belongs to Toyota, ...": the owner is not the subject
@@ -49,11 +49,17 @@ RELATIVE_CLAUSE = re.compile(
 _RELATIVE_CLAUSE = triggers.gated(RELATIVE_CLAUSE)
 
 
+# "Espinosa took over from Uchida, who stepped down after talks with Honda collapsed.": a relative
+# clause that ends the sentence.
+FINAL_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*$")
+
+
 def hide_relative_clauses(text: str) -> str:
     """The same text with relative clauses and participial appositives blanked out (same length)."""
     if not _RELATIVE_CLAUSE.possible(triggers.fold(text)):
         return text
-    return RELATIVE_CLAUSE.sub(lambda m: "," + " " * (len(m.group(0)) - 2) + ",", text)
+    text = RELATIVE_CLAUSE.sub(lambda m: "," + " " * (len(m.group(0)) - 2) + ",", text)
+    return FINAL_RELATIVE_CLAUSE.sub(lambda m: "," + " " * (len(m.group(0)) - 1), text)
 
 
 # Where one clause of a sentence ends and the next begins: "; ", " - ", ", while ", ", but ".
@@ -75,6 +81,12 @@ def nationality(phrase: str) -> str | None:
     m = _NATIONALITY.search(phrase or "")
     return NATIONALITIES[m.group(1).lower()] if m else None
 
+
+# The object of a preposition ("talks with Nissan", "of Italy's Agnelli family"), not a subject.
+AFTER_PREPOSITION = re.compile(
+    r"\b(?:of|in|with|from|to|for|at|into|on|over|against|than|like|including|between)\s+"
+    r"(?:the\s+|its\s+|their\s+|[A-Z][\w-]*(?:’s|'s)\s+)?$"
+)
 
 # "we", "our": in an interview or a press release, the company speaking, which the article is about.
 FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
@@ -211,7 +223,14 @@ class Document:
                 if country and company.country and company.country != country:
                     continue
                 score = counts[m.key] / (1 + distance)
-                in_clause = hidden[m.start - sentence.start] == " "
+                if country and company.country == country:
+                    score *= 3  # "the Taiwanese electronics group": a Taiwanese company it names
+                offset = m.start - sentence.start
+                # A company inside a relative clause, or after a preposition ("talks with Honda broke
+                # down"), is rarely what the next sentence is about.
+                in_clause = hidden[offset] == " " or (
+                    not sentence.text.startswith(("’s", "'s"), m.end - sentence.start)  # "half of Nissan's sales"
+                    and bool(AFTER_PREPOSITION.search(sentence.text, max(0, offset - 40), offset)))
                 if in_clause:
                     score /= 3
                 if score > best_score:
@@ -220,10 +239,12 @@ class Document:
             # is controlled by Geely, ...") is rarely what the next sentence is about: look further.
             if best is not None and distance >= 1 and not best_in_clause:
                 break
-        if best is None and or_dominant:
-            # Nothing named nearby: in an article about one company, that company.
+        if (best is None and or_dominant) or (best is not None and best_in_clause):
+            # Nothing named nearby, or only in a relative clause or after a preposition: in an
+            # article about one company, that company.
             dominant = self.dominant_company()
-            if dominant is not None and dominant not in exclude:
+            if dominant is not None and dominant not in exclude and (
+                    not country or self.companies[dominant].country in ("", country)):
                 return dominant
         return best
 

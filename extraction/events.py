@@ -337,13 +337,15 @@ def _attribute(doc, si, kind, text, a, b, ca, cb) -> tuple[list[str], int]:
     if reference:
         k = doc.salient(si, before=start, phrase=reference.group(0))
         return ([k], 0) if k else ([], 0)
+    # after the trigger, a company outside any relative clause: "... was taken over by Geely"
+    after = [key(i) for _, i in _tokens(doc, hidden, a, cb)]
     if after:
         return [after[0]], 1
     reference = SINGLE_REFERENCE.search(text, a, cb)
     if reference:
         k = doc.salient(si, before=start, phrase=reference.group(0))
         return ([k], 0) if k else ([], 0)
-    if not doc.tokens(text):
+    if not doc.tokens(hidden):
         if FIRST_PERSON.search(text):
             k = doc.main_company()  # "we sold", "our profit": the company speaking
             return ([k], 0) if k else ([], 0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from . import triggers, vocab
-from .document import Document
+from .document import AFTER_PREPOSITION, Document
 from .results import StakeFound
 from .sentences import TOKEN
 
@@ -244,8 +244,9 @@ class FindStakes:
             last = _last(doc, hidden, exclude, subject=True) or _last(doc, before, exclude, subject=True)
             if last is not None:
                 return last
-            if _PRONOUN.search(before):
-                # "The company sold part of its holding in Denso, cutting its stake to 20.1%"
+            if _PRONOUN.search(before) or _SUBJECT_PRONOUN.search(before):
+                # "The company sold part of its holding in Denso, cutting its stake to 20.1%",
+                # "It is Subaru's largest shareholder with 20%, holds 5.1% of Mazda"
                 referent = doc.salient(si, exclude=exclude)
                 if referent is not None:
                     return referent
@@ -284,13 +285,9 @@ def _table_heading(doc: Document, si: int, exclude) -> tuple[str | None, bool]:
     return None, False
 
 
-# A company that is the object of a preposition ("with Nissan", "of Italy's Agnelli family") or
-# qualifies a noun ("Traton shares") is not the subject that holds or trades a stake.
-_AFTER_PREPOSITION = re.compile(
-    r"\b(?:of|in|with|from|to|for|by|at|into|on|over|against|than|like|including|between)\s+"
-    r"(?:the\s+|its\s+|their\s+|[A-Z][\w-]*(?:’s|'s)\s+)?$"
-)
-_QUALIFIER = re.compile(r"(?:’s|'s)?\s+(?:shares|stock|bonds|securities|shareholders|investors|dealers)\b")
+# "Subaru's largest shareholder", "Traton shares": a company qualifying a noun
+_QUALIFIER = re.compile(r"(?:’s|'s|’|')|\s+(?:shares|stock|bonds|securities|shareholders|investors|dealers)\b")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:it|they|the\s+(?:company|automaker|carmaker|group|firm))\b", re.IGNORECASE)
 
 
 def _last(doc: Document, before: str, exclude, *, subject: bool = False) -> str | None:
@@ -298,7 +295,7 @@ def _last(doc: Document, before: str, exclude, *, subject: bool = False) -> str 
         key = doc.mention_company(int(m.group(1)))
         if key in exclude:
             continue
-        if subject and (_AFTER_PREPOSITION.search(before, max(0, m.start() - 40), m.start())
+        if subject and (AFTER_PREPOSITION.search(before, max(0, m.start() - 40), m.start())
                         or _QUALIFIER.match(before, m.end())):
             continue
         return key

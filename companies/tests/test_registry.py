@@ -52,6 +52,20 @@ def test_a_fresh_database_knows_the_widened_registry(alias, slug):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("word", ["Horse", "Ampere", "Cruise", "Apple"])
+@pytest.mark.parametrize("word", ["Horse", "Ampere", "Cruise", "Sharp"])
 def test_common_words_are_not_company_names(word):
     assert company_resolve(word) is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("alias", "slug", "name"),
+    [("Robert Bosch GmbH", "bosch", "Bosch"), ("Qualcomm Incorporated", "qualcomm", "Qualcomm Inc."),
+     ("Volvo Car AB", "volvo-cars", "Volvo Cars"), ("Perodua", "perodua", "Perodua"), ("MUFG", "mufg", None),
+     ("Apple", "apple", None), ("Lucid", "lucid", None)],
+)
+def test_companies_go_by_the_names_readers_know_and_keep_their_legal_names(alias, slug, name):
+    company = company_resolve(alias)
+    assert company is not None and company.slug == slug
+    if name is not None:
+        assert company.name == name

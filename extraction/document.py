@@ -233,6 +233,8 @@ class Document:
                     and bool(AFTER_PREPOSITION.search(sentence.text, max(0, offset - 40), offset)))
                 if in_clause:
                     score /= 3
+                elif distance and mi == sentence.mentions[0] and offset < 40:
+                    score *= 2  # the sentence's subject: what "it" in the next one most likely means
                 if score > best_score:
                     best, best_score, best_in_clause = m.key, score, in_clause
             # A company named only inside a relative clause ("The Swedish carmaker, which

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import dates, triggers, vocab
-from .document import COUNTS, FIRST_PERSON, GROUP_REFERENCE, SINGLE_REFERENCE, Document
+from .document import AFTER_PREPOSITION, COUNTS, FIRST_PERSON, GROUP_REFERENCE, SINGLE_REFERENCE, Document
 from .results import EventFound, Evidence
 from .sentences import TOKEN
 
@@ -260,7 +260,10 @@ def _attribute(doc, si, kind, text, a, b, ca, cb) -> tuple[list[str], int]:
 
     if kind == "approach":
         target = next(iter([key(i) for _, i in _tokens(doc, text, a, b)] or after), None)
-        actor = next((k for k in reversed(before) if k != target), None)
+        # the subject: not a company after a preposition ("best known for assembling iPhones for Apple")
+        actor = next((key(i) for p, i in reversed(_tokens(doc, text, ca, a))
+                      if key(i) != target and not AFTER_PREPOSITION.search(text, max(0, p - 40), p)), None)
+        actor = actor or next((k for k in reversed(before) if k != target), None)
         if actor is None and SINGLE_REFERENCE.search(prefix):
             actor = doc.salient(si, before=doc.sentences[si].start + a, exclude={target})
         if target is None or actor is None:

@@ -10,6 +10,7 @@ order ("4.1 million and 3.44 million vehicles, respectively").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from . import dates, numbers, triggers, vocab
 from .document import FIRST_PERSON, SINGLE_REFERENCE, Document
@@ -53,6 +54,10 @@ GROUP_SUBJECTS = triggers.gated(_V["group_subjects"], re.IGNORECASE)
 _MONEY_ANY = r"(?P<money>(?:US\$|\$|¥|€|£)?\s?\d[\d,.]*(?:\s?(?:trillion|billion|million|bn|mn|tn))?(?:\s(?:dollars|yen|euros?|yuan|won|pounds))?)"
 COST_OF_PROFIT = [re.compile(t.replace("{MONEY}", _MONEY_ANY), re.IGNORECASE) for t in _V["money_cost_of_profit"]]
 UNIT_NAMES = {"vehicles": "vehicles", "jobs": "jobs", "plants": "plants"}
+REDUCTIONS = [
+    (metric, triggers.gated(p, re.IGNORECASE)) for metric, patterns in _V["reductions"].items() for p in patterns
+]
+_METRIC_UNITS = {"plants_closed": "plants", "jobs_cut": "jobs"}
 _UNIT_BEFORE = {
     "jobs": re.compile(
         r"\b(?:headcount|workforce|staff|payroll|jobs|positions|employees|workers)\s+(?:[\w-]+\s+){0,3}?by\s+"
@@ -128,7 +133,7 @@ class FindFigures:
             consequent = text.index(",")
             amounts = [a for a in amounts if a.start < consequent or not _MODAL.search(text, consequent, a.start)]
         if not amounts:
-            return []
+            return self._reductions(doc, si, text, scan, clauses=None)
         if any(a.kind == "count" and not a.scaled for a in amounts):  # only such a number can be a date
             date_spans = [(d.start, d.end) for d in doc.dates(si)]
             amounts = [a for a in amounts if not _is_date(masked, sentence, a, date_spans)]
@@ -168,7 +173,7 @@ class FindFigures:
                     metric, unit = classified[-1][1], classified[-1][2]
             classified.append((amount, metric, unit, sign, ca, cb))
 
-        figures = []
+        figures = self._reductions(doc, si, text, scan, clauses)
         respectively = "respectively" in text.lower()
         for amount, metric, unit, sign, ca, cb in classified:
             if metric is None:
@@ -186,6 +191,34 @@ class FindFigures:
                 period=period, quote=sentence.text, start=start, end=end,
             ))
         return figures
+
+
+    @staticmethod
+    def _reductions(doc: Document, si: int, text: str, scan, clauses) -> list[FigureFound]:
+        """Cuts given as before and after: "from 17 plants to 10" closes 7."""
+        out = []
+        sentence = doc.sentences[si]
+        for metric, pattern in REDUCTIONS:
+            for m in pattern.finditer(text, scan):
+                value = int(m.group("from").replace(",", "")) - int(m.group("to").replace(",", ""))
+                if value <= 0 or any(f.metric == metric for f in out):
+                    continue
+                if clauses is None:
+                    clauses = doc.clauses(si)
+                ca, cb = next(((x, y) for x, y in clauses if x <= m.start("from") < y), (0, len(text)))
+                company = _company_for(doc, si, text, scan, _Span(m.start("from"), m.end("to")), ca, cb)
+                out.append(FigureFound(
+                    company=doc.name(company) if company else None, metric=metric, value=float(value),
+                    unit=_METRIC_UNITS[metric], period=dates.period_of(doc.dates(si)), quote=sentence.text,
+                    start=sentence.start, end=sentence.end,
+                ))
+        return out
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
 
 
 def _inside_token(text, pos):

@@ -23,7 +23,7 @@ _SUB = {
     # a share written as a fraction: "owns about a fifth of Subaru"
     "{FRAC}": r"(?P<frac>a\s+fifth|a\s+quarter|a\s+third|one[\s-]third|one[\s-]quarter|one[\s-]fifth|half|two[\s-]thirds|three[\s-]quarters|a\s+tenth)",
     "{Q}": r"(?:(?:about|around|roughly|approximately|nearly|almost|some|just\s+(?:under|over)|more\s+than|less\s+than|over|under|a\s+further|an\s+additional|a|an)\s+)*",
-    "{STAKE}": r"(?:(?:total|overall|remaining|entire|equity|minority|majority|controlling|direct|indirect|voting|combined|cross-)\s*)?(?:stake|holding|shareholding|interest|ownership|equity\s+stake)",
+    "{STAKE}": r"(?:(?:total|overall|remaining|entire|economic|equity|minority|majority|controlling|direct|indirect|voting|combined|cross-)\s*)?(?:stake|holding|shareholding|interest|ownership|equity\s+stake)",
     # a description before the name: "a 21% stake in Chinese electric-car maker Leapmotor"
     # or any description the article gives the company between a determiner and its name:
     # "its holding in the electric performance brand Polestar"

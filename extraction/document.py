@@ -89,7 +89,8 @@ AFTER_PREPOSITION = re.compile(
 )
 
 # "we", "our": in an interview or a press release, the company speaking, which the article is about.
-FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+# Case matters: "US" is the United States.
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e|WE|[Oo]urs?|OURS?|us)\b")
 GROUP_REFERENCE = re.compile(
     r"\b(?:(?P<n>both|two|three|four|five)|the\s+(?P<m>two|three|four|five))\s+"
     r"(?:(?:japanese|chinese|major)\s+)?(?:companies|automakers|carmakers|firms|manufacturers|groups|partners|sides)\b"

@@ -69,8 +69,12 @@ _FRACTION_ANCHOR = re.compile(
 )
 
 
+# "a 50-50 joint venture": two equal holdings without a percent sign
+_FIFTY_FIFTY = re.compile(r"\b50\s?(?:-|:|/|–|\s+to\s+)\s?50\b")
+
+
 def _may_hold_stake(masked) -> bool:
-    if _ANCHOR.search(masked.text):
+    if _ANCHOR.search(masked.text) or _FIFTY_FIFTY.search(masked.text):
         return True
     return _FRACTION_WORDS.possible(masked.scan) and bool(_FRACTION_ANCHOR.search(masked.text))
 

@@ -351,6 +351,9 @@ def _body_pos(doc, si, pos):
 
 
 _ASIDE = re.compile(r"[,;(—–]")
+# "a rare bright spot among European volume makers": a group the company is set against, not the subject
+_COMPARED_GROUP = re.compile(r"\b(?:among|than|of\s+all|versus|vs\.?|compared\s+with)\s+(?:the\s+|its\s+|other\s+)*(?:\w+\s+){0,2}?"
+                             r"(?:automakers|carmakers|manufacturers|makers|companies|brands|players|rivals|firms|competitors|peers)\b")
 
 
 def _company_for(doc, si, text, scan, amount, ca, cb):
@@ -371,7 +374,7 @@ def _company_for(doc, si, text, scan, amount, ca, cb):
         if GROUP_SUBJECTS.search(text, scan, last.end(), amount.start):
             return None
         return doc.mention_company(int(last.group(1)))
-    if GROUP_SUBJECTS.search(text, scan, ca, cb):
+    if GROUP_SUBJECTS.search(text, scan, ca, cb) and not _COMPARED_GROUP.search(text, amount.end, cb):
         return None
     reference = SINGLE_REFERENCE.search(prefix)
     if reference:

@@ -225,9 +225,16 @@ _DATE_LABEL = (
 # "TOKYO, " or "Tokyo, Japan, " or "TOKYO (Reuters), "
 _PLACE_NAME = r"[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3}"
 _PLACE = rf"(?:{_PLACE_NAME}(?:,\s*{_PLACE_NAME})?(?:\s*\([^()\n]{{1,30}}\))?\s*[,|]\s*)"
+# "Updated 6:41 AM UTC, November 6, 2025": a time before the date
+_TIME_FIRST = (
+    r"(?:(?:[0-2]?\d[:.][0-5]\d(?:\s*(?i:[ap]\.?m\.?))?|[01]?\d\s*(?i:[ap]\.?m\.?))"
+    r"(?:\s*\(?(?:UTC|GMT|[A-Z]{1,4}T)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?\)?)?\s*[,|·]?\s*)"
+)
 _DATELINE = re.compile(
-    rf"{_PLACE}?(?:{_DATE_LABEL})?{_DATE}{_TIME}"
-    r"(?:\s*(?:[-–—―]{1,2}|[|:·•])\s*|\s*$|(?(label)\s+|(?!)))"
+    rf"{_PLACE}?(?:{_DATE_LABEL}{_TIME_FIRST}?)?{_DATE}{_TIME}"
+    # what may follow: a separator, the end, the story after a label, or a note that it was
+    # updated since ("February 13, 2025 6:41 PM GMT+9 Updated 2 hours ago")
+    r"(?:\s*(?:[-–—―]{1,2}|[|:·•])\s*|\s*$|(?(label)\s+|(?!))|\s+(?=(?i:updated|modified|last\s+updated)\b))"
 )
 _DATE_ANYWHERE = re.compile(_DATE + _TIME)
 _ISO_DATE = re.compile(r"\s*((?:19|20)\d\d)-([01]?\d)-([0-3]?\d)(?!\d)")
@@ -470,10 +477,21 @@ class _Header:
             self.published = self.published or found
 
 
+# "Updated 2 hours ago": a page's relative time stamp, which says nothing once the page is saved
+_RELATIVE_STAMP = re.compile(
+    r"(?i)(?:(?:last\s+)?updated|modified|posted|published)\s*:?\s*(?:\d+|an?|one)\s+"
+    r"(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?)\s+ago\.?\s*$"
+)
+
+
 def _consume_meta(line: str, header: _Header) -> tuple[str, bool]:
     """Strip datelines and bylines from the start of a line: (rest, consumed anything)."""
     rest, consumed = line, False
+    if _RELATIVE_STAMP.fullmatch(rest):
+        return "", True
     for _ in range(4):
+        if consumed and _RELATIVE_STAMP.fullmatch(rest):
+            return "", True
         stripped = _strip_dateline(rest)
         if stripped is not None:
             rest, found, is_update = stripped

@@ -75,6 +75,9 @@ def test_it_finds_the_dateline_at_the_start_of_the_story_and_keeps_the_rest_of_t
         pytest.param("2025-05-20", datetime.date(2025, 5, 20), id="iso"),
         pytest.param("Posted on 2025-05-20T09:30:00+09:00", datetime.date(2025, 5, 20), id="iso-timestamp"),
         pytest.param("Thursday 13 February 2025, 14:05 GMT", datetime.date(2025, 2, 13), id="weekday-time"),
+        pytest.param("Updated 6:41 AM UTC, November 6, 2025", datetime.date(2025, 11, 6), id="time-before-date"),
+        pytest.param("February 13, 2025 6:41 PM GMT+9 Updated 2 hours ago", datetime.date(2025, 2, 13),
+                     id="relative-update-stamp"),
     ],
 )
 def test_it_finds_a_dateline_on_its_own_line_and_drops_that_line(dateline, expected):

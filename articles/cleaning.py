@@ -224,7 +224,7 @@ _DATE_LABEL = (
 )
 # "TOKYO, " or "Tokyo, Japan, " or "TOKYO (Reuters), "
 _PLACE_NAME = r"[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,3}"
-_PLACE = rf"(?:{_PLACE_NAME}(?:,\s*{_PLACE_NAME})?(?:\s*\([^()\n]{{1,30}}\))?\s*[,|]\s*)"
+_PLACE = rf"(?:{_PLACE_NAME}(?:,\s*{_PLACE_NAME})?(?:\s*\([^()\n]{{1,30}}\))?\s*(?:[,|]|[—–]|\s-)\s*)"
 # "Updated 6:41 AM UTC, November 6, 2025": a time before the date
 _TIME_FIRST = (
     r"(?:(?:[0-2]?\d[:.][0-5]\d(?:\s*(?i:[ap]\.?m\.?))?|[01]?\d\s*(?i:[ap]\.?m\.?))"
@@ -562,15 +562,21 @@ def _take_date_after_standfirst(lines: list[str], index: int, header: _Header) -
     """Magazine layouts put a standfirst between the title and a date on a line of its own."""
     if header.published is not None or _word_count(lines[index]) > 60:
         return
-    following = _next_filled(lines, index + 1)
-    if following is None:
-        return
+    # the date may come on its own line after a byline: "By Kenji Morimoto, Senior Editor" / "12 June 2025"
     probe = _Header()
-    rest, consumed = _consume_meta(lines[following], probe)
-    if consumed and not rest and probe.published is not None:
+    meta_lines = []
+    following = _next_filled(lines, index + 1)
+    while following is not None and len(meta_lines) < 2:
+        rest, consumed = _consume_meta(lines[following], probe)
+        if not consumed or rest:
+            break
+        meta_lines.append(following)
+        following = _next_filled(lines, following + 1)
+    if probe.published is not None:
         header.published = probe.published
         header.byline = header.byline or probe.byline
-        lines[following] = ""
+        for line_index in meta_lines:
+            lines[line_index] = ""
 
 
 # --------------------------------------------------------------------------

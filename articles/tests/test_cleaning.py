@@ -802,6 +802,29 @@ def test_it_reads_a_date_set_below_the_standfirst():
     assert "14 February 2025" not in cleaned.body
 
 
+def test_it_reads_a_byline_and_then_a_date_below_the_standfirst():
+    text = (
+        "A supplier's quiet comeback\n\n"
+        "After two lean years the parts maker is hiring again, and rivals have noticed.\n\n"
+        "By Aiko Sato, Senior Editor\n"
+        "14 February 2025\n\n"
+        "Orders at the company rose for a third quarter in a row, its chief executive said."
+    )
+
+    cleaned = clean_text(text)
+
+    assert cleaned.published == datetime.date(2025, 2, 14)
+    assert cleaned.byline == "Aiko Sato, Senior Editor"
+    assert "Aiko Sato" not in cleaned.body and "14 February 2025" not in cleaned.body
+
+
+def test_it_reads_a_dateline_whose_place_is_set_off_by_a_dash():
+    cleaned = clean_text("Ford books a loss\n\nDETROIT — Feb. 10, 2026 — Ford Motor swung to a net loss for the year.")
+
+    assert cleaned.published == datetime.date(2026, 2, 10)
+    assert cleaned.body.startswith("Ford Motor swung to a net loss")
+
+
 def test_it_reads_a_european_numeric_dateline():
     cleaned = clean_text("Union agrees pay deal\n\nSTUTTGART, 05.11.2024 - The union and the carmaker agreed a deal.")
 

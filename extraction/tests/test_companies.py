@@ -82,3 +82,14 @@ def test_a_known_companys_first_word_alone_counts_once_the_full_name_is_given():
                      published=None, registry=registry)
     assert [(c.slug, c.mentions) for c in result.companies] == [("lucent", 2)]
     assert [f.company for f in result.figures] == ["Lucent Group, Inc."]
+
+
+def test_a_family_ministry_or_prefecture_after_a_countrys_name_is_not_a_new_company():
+    found = companies("Germany's Quandt family controls BMW. France's Economy Ministry backed Renault, "
+                      "and Japan's Aichi Prefecture offered subsidies to Toyota.")
+    assert found == {("bmw", False): 1, ("renault", False): 1, ("toyota", False): 1}
+
+
+def test_a_business_after_a_countrys_name_is_still_a_new_company():
+    found = companies("Korea's Lotte family and Taiwan's Kestrel Dynamics met Honda. Kestrel Dynamics makes batteries.")
+    assert found == {("Kestrel Dynamics", True): 2, ("honda", False): 1}

@@ -104,3 +104,81 @@ def test_replacing_the_chief_named_before_is_a_leadership_change():
     found = events("Uchida, who has led Nissan since 2019, is under pressure. People familiar with the matter "
                    "said directors were considering replacing him before the end of the year.")
     assert [(k, c, s) for k, c, s, _ in found] == [("leadership_change", ["Nissan"], "rumored")]
+
+
+def test_a_final_relative_clause_does_not_take_the_leadership_change_from_the_articles_company():
+    found = kinds("Nissan is shaking up its board. Ivan Espinosa became chief executive in April, replacing "
+                  "Makoto Uchida, who quit after the alliance talks with Honda fell apart.")
+    assert found == [("leadership_change", ["Nissan"])]
+
+
+def test_an_event_naming_no_company_in_an_article_about_one_company_is_that_companys():
+    result = run_text("Nissan held a press conference in Yokohama on Thursday. Nissan said demand in China had "
+                      "slumped. Nissan's chief executive spoke for an hour. Analysts were unimpressed. Dealers "
+                      "remain cautious. The outlook is uncertain. Two assembly plants will be closed.")
+    assert [(e.kind, e.companies, e.quote) for e in result.events] == [
+        ("restructuring", ["Nissan Motor Co., Ltd."], "Two assembly plants will be closed.")]
+
+
+def test_an_event_naming_no_company_is_nobodys_when_no_company_dominates_the_article():
+    found = kinds("Nissan held a press conference in Yokohama on Thursday. Nissan said demand in China had "
+                  "slumped. Honda said demand held up. Nissan's chief executive spoke for an hour. Honda's did "
+                  "not. Analysts were unimpressed. Dealers remain cautious. The outlook is uncertain. "
+                  "Two assembly plants will be closed.")
+    assert found == []
+
+
+def test_a_nationality_in_the_description_picks_the_company_of_that_country():
+    found = kinds("Toyota and Foxconn both spoke at the fair. The Taiwanese electronics group named a new "
+                  "chief executive.")
+    assert found == [("leadership_change", ["Hon"])]
+
+
+def test_the_taiwanese_group_courting_a_carmaker_is_the_actor_of_the_approach():
+    result = run_text("Mitsubishi Motors has been courted by Foxconn. The Taiwanese electronics group made "
+                      "overtures to Mitsubishi Motors in the autumn.")
+    assert [(e.kind, e.companies) for e in result.events] == [
+        ("approach", ["Hon Hai Precision Industry Co., Ltd.", "Mitsubishi Motors Corporation"])]
+
+
+def test_a_memorandum_to_study_combining_under_a_holding_company_is_merger_talks():
+    assert kinds("Mazda and Subaru signed a memorandum of understanding to study combining under a joint "
+                 "holding company.") == [("merger_talks", ["Mazda", "Subaru"])]
+
+
+def test_talks_that_collapsed_after_merger_talks_were_mentioned_have_ended():
+    assert kinds("Mazda and Subaru signed a memorandum of understanding in March to study combining their "
+                 "businesses. The talks collapsed in May after Subaru proposed making Mazda a subsidiary.") == [
+        ("merger_talks", ["Mazda", "Subaru"]), ("merger_talks_ended", ["Mazda", "Subaru"])]
+
+
+def test_talks_that_collapsed_after_a_mere_cooperation_are_not_merger_talks_ended():
+    found = kinds("Mazda and Subaru agreed to cooperate on engines. The talks collapsed in May after Subaru "
+                  "proposed making Mazda a subsidiary.")
+    assert "merger_talks_ended" not in [k for k, _ in found]
+
+
+def test_a_definitive_agreement_to_combine_is_merger_talks():
+    assert kinds("Hino and Mitsubishi Fuso signed a definitive agreement on Friday to combine under a new "
+                 "holding company.") == [("merger_talks", ["Hino", "Mitsubishi"])]
+
+
+def test_a_definitive_agreement_about_something_else_is_not_merger_talks():
+    found = kinds("Hino and Mitsubishi Fuso signed a definitive agreement on Friday to supply each other with parts.")
+    assert "merger_talks" not in [k for k, _ in found]
+
+
+def test_naming_someone_as_the_first_chief_executive_is_a_leadership_change():
+    assert kinds("Mazda named Erika Sato, currently chief executive of Subaru, as the first chief executive "
+                 "of the new holding company.") == [("leadership_change", ["Mazda"])]
+
+
+def test_a_person_described_as_a_current_chief_executive_is_not_a_leadership_change():
+    assert kinds("Erika Sato, currently chief executive of Subaru, spoke at the event.") == []
+
+
+def test_a_company_after_a_preposition_in_the_actors_description_is_not_the_actor_of_an_approach():
+    result = run_text("Foxconn, best known for assembling game consoles for Sony, has approached Mitsubishi Motors "
+                      "about a capital tie-up.")
+    assert [(e.kind, e.companies) for e in result.events] == [
+        ("approach", ["Hon Hai Precision Industry Co., Ltd.", "Mitsubishi Motors Corporation"])]

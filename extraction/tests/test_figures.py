@@ -88,3 +88,68 @@ def test_a_possessive_with_its_noun_left_out_repeats_the_measure():
     found = figures("Toyota's net profit rose 20% to 4.8 trillion yen, while Honda's fell 10% to 1.1 trillion yen.")
     assert [(f[0], f[1], f[2]) for f in found] == [("Toyota", "net_income", 4_800_000_000_000),
                                                    ("Honda", "net_income", 1_100_000_000_000)]
+
+
+def test_a_figure_of_a_company_whose_brands_are_listed_in_a_relative_clause_is_that_companys():
+    found = figures("Volvo Group, whose brands include Mack, Renault Trucks and Volvo Trucks, sold 230,000 "
+                    "trucks in 2024.")
+    assert found == [("AB", "sales_units", 230_000, "vehicles", "2024")]
+
+
+def test_a_figure_naming_no_company_in_an_article_about_one_company_is_that_companys():
+    found = figures("Nissan published its recovery plan on Thursday. Nissan said demand in China had slumped. "
+                    "Nissan also replaced several senior executives last year. Analysts were unimpressed. "
+                    "Dealers remain cautious. The outlook is uncertain. Suppliers have been told. "
+                    "Annual cost savings of 400 billion yen are targeted by 2027.")
+    assert found == [("Nissan", "cost_savings", 400_000_000_000, "JPY", None)]
+
+
+def test_a_figure_naming_no_company_is_nobodys_when_no_company_dominates_the_article():
+    found = figures("Nissan published its recovery plan on Thursday. Nissan said demand in China had slumped. "
+                    "Honda said demand held up. Nissan also replaced several senior executives. Honda did not. "
+                    "Analysts were unimpressed. Dealers remain cautious. The outlook is uncertain. "
+                    "Annual cost savings of 400 billion yen are targeted by 2027.")
+    assert found == [(None, "cost_savings", 400_000_000_000, "JPY", None)]
+
+
+def test_a_key_numbers_table_row_belongs_to_the_company_the_article_is_about():
+    found = figures("Nissan released its annual report on Tuesday. Nissan said demand in China weakened. "
+                    "Nissan also cut its dividend.\n\nKey numbers\n"
+                    "  Revenue .......... $82.1bn\n"
+                    "  Operating profit .......... $0.5bn\n")
+    assert found == [("Nissan", "revenue", 82_100_000_000, "USD", None),
+                     ("Nissan", "operating_income", 500_000_000, "USD", None)]
+
+
+def test_a_company_named_only_in_an_aside_after_the_number_does_not_own_it():
+    found = figures("Mazda released its results on Monday. Net profit fell 45 per cent to 48 billion yen, "
+                    "hurt by a recall at Ford.")
+    assert found == [("Mazda", "net_income", 48_000_000_000, "JPY", None)]
+
+
+def test_a_company_named_after_the_number_without_an_aside_owns_it():
+    found = figures("Isuzu reported results. Revenue rose 8 per cent to 3.2 trillion yen at Hino.")
+    assert found == [("Hino", "revenue", 3_200_000_000_000, "JPY", None)]
+
+
+def test_it_is_the_previous_sentences_subject_not_the_company_after_a_preposition():
+    found = figures("Subaru said the negotiations with Toyota had stalled. It reported an operating profit "
+                    "of 120 billion yen.")
+    assert found == [("Subaru", "operating_income", 120_000_000_000, "JPY", None)]
+
+
+def test_a_factory_network_shrunk_from_one_count_to_another_is_plants_closed():
+    assert figures("Nissan will shrink its global factory network from 17 plants to 10.") == [
+        ("Nissan", "plants_closed", 7, "plants", None)]
+    assert figures("Mazda plans to cut the number of its vehicle plants from 12 to 9.") == [
+        ("Mazda", "plants_closed", 3, "plants", None)]
+
+
+def test_a_workforce_cut_from_one_count_to_another_is_jobs_cut():
+    assert figures("Honda will cut its workforce from 200,000 to 185,000.") == [
+        ("Honda", "jobs_cut", 15_000, "jobs", None)]
+
+
+def test_a_count_that_rises_from_one_number_to_another_is_not_a_cut():
+    assert figures("Subaru will expand its factory network from 10 plants to 17.") == []
+    assert figures("Subaru will grow its workforce from 33,000 to 38,000.") == []

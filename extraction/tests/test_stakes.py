@@ -103,3 +103,113 @@ def test_it_reads_a_share_of_which_another_company_owns():
                            "Kia, a third of which is owned by Hyundai Motor, raised its forecast.")
     assert found == [("Toyota", "Subaru", 20.0), ("Hyundai", "Kia", 33.3)]
     assert [e.companies[0].split()[0] for e in result.events] == ["Subaru", "Kia"]
+
+
+def test_rows_under_a_line_naming_whose_holdings_they_are_belong_to_that_company():
+    found, _ = stakes("Mazda's holdings in partner companies are listed below:\n"
+                      "  Isuzu ......... 3.2 per cent\n"
+                      "  Denso ......... 1.4 per cent\n")
+    assert found == [("Mazda", "Isuzu", 3.2), ("Mazda", "Denso", 1.4)]
+
+
+def test_a_bulleted_list_of_holdings_belongs_to_the_company_its_heading_names():
+    found, _ = stakes("Toyota's stakes in other carmakers:\n- Subaru: 20%\n- Suzuki: 4.9%\n")
+    assert found == [("Toyota", "Subaru", 20.0), ("Toyota", "Suzuki", 4.9)]
+
+
+def test_rows_under_a_list_of_shareholders_are_the_owners():
+    found, _ = stakes("Subaru's top shareholders are as follows:\n"
+                      "  Toyota ........ 20.0 per cent\n"
+                      "  Mazda ......... 1.1 per cent\n")
+    assert found == [("Toyota", "Subaru", 20.0), ("Mazda", "Subaru", 1.1)]
+
+
+def test_percentage_rows_without_a_line_about_stakes_are_not_stakes():
+    found, _ = stakes("Sales by brand last month:\n- Subaru: 20%\n- Mazda: 5.1%\n")
+    assert found == []
+    found, _ = stakes("Dealers were busy in April.\n  Subaru ........ 20.0 per cent\n")
+    assert found == []
+
+
+def test_a_change_in_a_holding_named_earlier_in_the_sentence_is_held_by_the_company_before():
+    found, result = stakes("Nissan said on Thursday it was restructuring. The carmaker sold part of its holding in "
+                           "Mitsubishi Motors, lowering its stake to 24% from 34%.")
+    assert found == [("Nissan", "Mitsubishi", 24.0)]
+    assert [e.companies for e in result.events if e.kind == "stake_change"] == [
+        ["Nissan Motor Co., Ltd.", "Mitsubishi Motors Corporation"]]
+
+
+def test_the_seller_of_shares_named_before_shares_is_the_owner_not_the_company_whose_shares_they_are():
+    found, result = stakes("Toyota placed 30 million Denso shares with institutional investors, "
+                           "reducing its stake in the parts maker to 20.1%.")
+    assert found == [("Toyota", "Denso", 20.1)]
+    assert [e.companies for e in result.events if e.kind == "stake_change"] == [
+        ["Toyota Motor Corporation", "Denso Corporation"]]
+
+
+def test_the_company_described_owns_what_its_relative_clause_says_not_the_company_in_the_description():
+    _, result = stakes("Toyota Tsusho, the trading arm of the Toyota group, which owns 4.5% of Denso, "
+                       "raised its outlook.")
+    assert [(s.owner, s.target, s.percent) for s in result.stakes] == [
+        ("Toyota Tsusho Corporation", "Denso Corporation", 4.5)]
+
+
+def test_a_holder_in_which_clause_after_a_description_owns_the_company_described():
+    found, _ = stakes("Mazda, the Hiroshima-based automaker, in which Toyota owns 5.1 percent, raised its forecast.")
+    assert found == [("Toyota", "Mazda", 5.1)]
+
+
+def test_it_as_the_largest_shareholder_and_a_further_holding_are_both_the_previous_subjects():
+    found, _ = stakes("Honda keeps a small portfolio. It is Hino's largest shareholder with 12%, holds 3% of Isuzu.")
+    assert sorted(found) == [("Honda", "Hino", 12.0), ("Honda", "Isuzu", 3.0)]
+
+
+def test_a_percent_shareholder_of_which_owns_the_company_before():
+    found, _ = stakes("Isuzu, a 5.9 per cent shareholder of which is Toyota, cut prices.")
+    assert found == [("Toyota", "Isuzu", 5.9)]
+
+
+def test_a_percent_shareholder_in_a_company_owns_that_percentage():
+    _, result = stakes("Mitsubishi Corp. is a 20% shareholder in Mitsubishi Motors.")
+    assert [(s.owner, s.target, s.percent) for s in result.stakes] == [
+        ("Mitsubishi Corporation", "Mitsubishi Motors Corporation", 20.0)]
+
+
+def test_a_company_another_controls_with_a_stake_is_held_by_it():
+    found, _ = stakes("Hino, which Toyota controls with a 50.1% stake, will merge with Mitsubishi Fuso.")
+    assert found == [("Toyota", "Hino", 50.1)]
+
+
+def test_control_without_a_percentage_is_not_a_stake():
+    found, _ = stakes("Hino, which Toyota controls, will merge with Mitsubishi Fuso.")
+    assert found == []
+
+
+def test_a_total_interest_cut_is_the_new_stake_and_a_change():
+    found, result = stakes("Renault sold shares in Nissan, cutting its total interest to 28 per cent from 36 per cent.")
+    assert found == [("Renault", "Nissan", 28.0)]
+    assert [e.kind for e in result.events] == ["stake_change"]
+
+
+def test_an_economic_interest_is_a_stake():
+    found, _ = stakes("Geely has a 9.7% economic interest in Mercedes-Benz.")
+    assert found == [("Zhejiang", "Mercedes-Benz", 9.7)]
+
+
+def test_an_interest_that_is_not_a_holding_is_not_a_stake():
+    found, _ = stakes("Nissan has a strong interest in Mitsubishi Motors, 34 per cent of its sales are in Asia. "
+                      "Toyota has an interest in Subaru. Interest rates rose 5 per cent.")
+    assert found == []
+
+
+def test_shares_of_a_company_it_holds_are_a_stake_when_sold_back():
+    found, result = stakes("Honda will sell back the roughly 4% of Hino shares it holds.")
+    assert found == [("Honda", "Hino", 4.0)]
+    assert [e.companies for e in result.events if e.kind == "stake_change"] == [
+        ["Honda Motor Co., Ltd.", "Hino Motors, Ltd."]]
+
+
+def test_a_second_relative_clause_after_and_keeps_its_company_as_the_owner():
+    found, _ = stakes("Honda, which owns 50.1% of Hino, and Toyota, which holds 24.2% of Denso, "
+                      "would each gain from the deal.")
+    assert found == [("Honda", "Hino", 50.1), ("Toyota", "Denso", 24.2)]

@@ -295,8 +295,13 @@ class Alternation:
         return anchored
 
     def search(self, text: str, folded: str | Scan, *args):
-        regex = self.regex_for(folded)
-        return regex.search(text, *args) if regex is not None else None
+        # Tried only where one of the alternatives' first words begins, as finditer is.
+        if type(folded) is Scan and self._max < folded.size:
+            anchored = self.anchored_for_found(folded.found)
+        else:
+            regex = self.regex_for(folded)
+            anchored = None if regex is None else self._anchored_for(regex)
+        return anchored.search(text, folded, *args) if anchored is not None else None
 
 
 def leading_literals(pattern: str | re.Pattern, flags: int = 0) -> tuple[str, ...] | None:

@@ -71,6 +71,7 @@ class DateExpr:
 
 # A text with no digit and none of these words holds no date expression.
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"[0-9]")  # the same test on ASCII text (where \d is 0-9), and faster
 _HINT_WORDS = triggers.anchored(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|yesterday|today|tomorrow|tonight|this\s+morning|last|this|next|earlier|later|previous|ago)", re.IGNORECASE
@@ -176,7 +177,7 @@ def _plan_for(scan: triggers.Scan, has_digit: bool, has_year: bool):
 
 def find(text: str, published: dt.date | None, *, scan: triggers.Scan | None = None) -> list[DateExpr]:
     """The date expressions of text; `scan`, if given, is triggers.Scan(text)."""
-    decimal = _DIGIT.search(text)
+    decimal = (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text)
     if scan is None:
         scan = triggers.Scan(text)
     if not decimal and not _HINT_WORDS.search(text, scan):

@@ -65,8 +65,12 @@ _FRACTION_ANCHOR = re.compile(
 )
 
 
+# Most sentences hold no percentage: the Scan's literals rule them out without reading them again.
+_ANCHOR_GATE = triggers.Gated(_ANCHOR)
+
+
 def _may_hold_stake(masked) -> bool:
-    if _ANCHOR.search(masked.text):
+    if _ANCHOR_GATE.search(masked.text, masked.scan):
         return True
     return _FRACTION_WORDS.possible(masked.scan) and bool(_FRACTION_ANCHOR.search(masked.text))
 

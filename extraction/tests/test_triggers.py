@@ -78,6 +78,7 @@ def _anchored():
         "months": dates._MONTH_FINDER,
         "number word": figures._NUMBER_WORD,
     }
+    found.update({f"people pattern {i}": f for i, f in enumerate(people._FINDERS)})
     found.update({f"date {name} {i}": f for i, ((name, _), f) in enumerate(zip(dates.PATTERNS, dates._FINDERS))})
     return found
 

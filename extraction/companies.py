@@ -81,7 +81,10 @@ LIST = re.compile(
     r"(?<![\w,] )(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|&)\s+" + _ITEM + r")"
     r"(?!\s+(?:brands?|models?|marques?|cars|vehicles|SUVs|plants|factories|cities|countries|dealers))"
 )
-_SUFFIX_HINT = re.compile(r"\s(?:" + _SUFFIX_RE + r")(?![\w-])")
+# Every suffix begins with one of these characters: the look-ahead for them lets the engine pass the
+# space before an ordinary word without trying the whole alternation there (same matches).
+_SUFFIX_FIRST = "".join(sorted({s[0] for s in _SUFFIXES}))
+_SUFFIX_HINT = re.compile(r"\s(?=[" + re.escape(_SUFFIX_FIRST) + r"])(?:" + _SUFFIX_RE + r")(?![\w-])")
 
 
 def _suffixed(text: str):

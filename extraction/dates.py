@@ -71,25 +71,31 @@ class DateExpr:
 
 # A text with no digit and none of these words holds no date expression.
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"[0-9]")  # the same test on ASCII text (where \d is 0-9), and faster
 _HINT_WORDS = triggers.anchored(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|yesterday|today|tomorrow|tonight|this\s+morning|last|this|next|earlier|later|previous|ago)", re.IGNORECASE
 )
 def _year_starts(text: str, folded: str):
     """Where the "year" pattern may begin: at the year, in the spaces before it, or at a preposition before those."""
+    out = []
     for m in _YEAR_DIGITS.finditer(text):
         y = m.start()
-        yield y
+        out.append(y)
         w = y
         while w > 0 and text[w - 1].isspace():
             w -= 1
-            yield w
-        for prep in _YEAR_PREPOSITIONS:
-            if w >= len(prep) and text.startswith(prep, w - len(prep)):
-                yield w - len(prep)
-        the_end_of = _THE_END_OF.search(text, 0, w)
-        if the_end_of:
-            yield the_end_of.start()
+            out.append(w)
+        if text.endswith(_YEAR_PREPOSITIONS, 0, w):  # one test first: most years follow none
+            for prep in _YEAR_PREPOSITIONS:
+                if w >= len(prep) and text.startswith(prep, w - len(prep)):
+                    out.append(w - len(prep))
+        # "$" can only match at w (text[w - 1] is no line break), so the phrase must end in "of" there.
+        if text.endswith("of", 0, w):
+            the_end_of = _THE_END_OF.search(text, 0, w)
+            if the_end_of:
+                out.append(the_end_of.start())
+    return out
 
 
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
@@ -156,12 +162,12 @@ def _plan_for(scan: triggers.Scan, has_digit: bool, has_year: bool):
         if cached is not None:
             return cached
     plan = tuple(
-        (name, finder, _GUARDS.get(name))
+        (name, finder, _GUARDS.get(name), _STARTS_AT.get(name))
         for name, finder, needs_digit, needs_year in _PLAN
         if not (needs_digit and not has_digit) and not (needs_year and not has_year)
         and (found is None or finder.gate._ids is None or not finder.gate._ids.isdisjoint(found))
     )
-    result = (plan, any(guard is _month for _, _, guard in plan))
+    result = (plan, any(guard is _month for _, _, guard, _ in plan))
     if key is not None:
         if len(_PLANS) > 4096:
             _PLANS.clear()
@@ -171,7 +177,7 @@ def _plan_for(scan: triggers.Scan, has_digit: bool, has_year: bool):
 
 def find(text: str, published: dt.date | None, *, scan: triggers.Scan | None = None) -> list[DateExpr]:
     """The date expressions of text; `scan`, if given, is triggers.Scan(text)."""
-    decimal = _DIGIT.search(text)
+    decimal = (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text)
     if scan is None:
         scan = triggers.Scan(text)
     if not decimal and not _HINT_WORDS.search(text, scan):
@@ -183,24 +189,73 @@ def find(text: str, published: dt.date | None, *, scan: triggers.Scan | None = N
     if not plan:
         return []
     lowered = text.lower()
-    has_month = month_needed and _MONTH_GATE.possible(scan) and bool(_MONTH_HINT.search(text))
+    folded = scan.folded if type(scan) is triggers.Scan else triggers.fold(text)
+    # Where a month's name begins ("\bJan", "\bFeb", ...): every pattern guarded by _month names one.
+    months = [m.start() for m in _MONTH_FINDER.finditer(text, scan)] if month_needed else []
+    has_month = bool(months)
+    days = None
     taken: list[tuple[int, int]] = []
     out: list[DateExpr] = []
-    for name, finder, guard in plan:
+    for name, finder, guard, starts_at in plan:
         if guard is not None and not guard(text, lowered, has_month):
             continue
-        for m in finder.finditer(text, scan):
+        # The plan has tested the finder's trigger words already: what is left of triggers.Anchored.finditer.
+        if starts_at is None:
+            starts = finder.starts(text, folded)
+        elif starts_at == "month":
+            starts = months
+        else:
+            if days is None:
+                days = _days_before(text, months)
+            starts = days
+        if starts is None:
+            matches = finder.regex.finditer(text)
+        else:
+            matches = []
+            last_end = 0
+            match = finder.regex.match
+            for start in starts:
+                if start < last_end:
+                    continue
+                m = match(text, start)
+                if m is not None and m.end() > start:
+                    last_end = m.end()
+                    matches.append(m)
+        for m in matches:
             a, b = m.span()
             if any(a < tb and ta < b for ta, tb in taken):
                 continue
-            # Only a future verb just before the expression ("will decide in March") looks ahead.
-            future = bool(_FUTURE.search(text, scan, max(0, a - 45), a))
+            # Only a future verb just before the expression ("will decide in March") looks ahead;
+            # only some patterns' readings depend on it.
+            future = name in _READ_AHEAD and bool(_FUTURE.search(text, scan, max(0, a - 45), a))
             expr = _resolve(name, m, published, future)
             if expr is None:
                 continue
             taken.append((a, b))
             out.append(DateExpr(a, b, *expr))
     out.sort(key=lambda d: d.start)
+    return out
+
+
+# Patterns that begin at a month's name ("\b" + _M), and those that begin at a day just before one.
+_STARTS_AT = {"mdy": "month", "my": "month", "md": "month", "dmy": "day", "dm": "day"}
+# The patterns whose reading _resolve makes depend on `future`.
+_READ_AHEAD = {"md", "dm", "rel_month", "bare_month", "weekday"}
+
+
+def _days_before(text: str, months: list[int]) -> list[int]:
+    """Where "dm" and "dmy" may begin: a day ("[0-3]?\d", "st|nd|rd|th" perhaps) then spaces, then a month.
+
+    The spaces before a month end where the day (and its suffix) does, so the day starts
+    one to four characters before them.
+    """
+    out = []
+    for p in months:
+        w = p
+        while w > 0 and text[w - 1].isspace():
+            w -= 1
+        if w < p:
+            out.extend(q for q in (w - 4, w - 3, w - 2, w - 1) if q >= 0)
     return out
 
 

@@ -124,13 +124,22 @@ class FindEvents:
         text = sentence.masked.text
         scan = sentence.masked.scan
         hits: list[tuple[str, int, int]] = []
-        if not _ANY_KIND_ANCHOR.possible(scan):
-            return []
-        present = KIND_ANCHORS.tags(scan.folded)  # lower-cased once, shared with the gates
-        for kind in _kinds_in(present):
-            for pattern in kind.patterns:
-                for m in pattern.finditer(text, scan):
-                    hits.append((kind.name, m.start(), m.end()))
+        if scan.size > _EVENT_MAX:
+            folded = scan.folded
+            for kind, anchors, finders in _event_plan(scan.found & _EVENT_IDS):
+                if not _starts_a_word(folded, anchors):
+                    continue
+                for finder in finders:
+                    for m in finder.finditer(text, scan):
+                        hits.append((kind.name, m.start(), m.end()))
+        else:  # a Scan older than some gate (see triggers.Scan): every kind tests its own
+            if not _ANY_KIND_ANCHOR.possible(scan):
+                return []
+            present = KIND_ANCHORS.tags(scan.folded)  # lower-cased once, shared with the gates
+            for kind in _kinds_in(present):
+                for pattern in kind.patterns:
+                    for m in pattern.finditer(text, scan):
+                        hits.append((kind.name, m.start(), m.end()))
         if not hits:
             return []
         hits = _drop_suppressed(hits)
@@ -170,6 +179,43 @@ class FindEvents:
                                  _date_for(date_exprs, sentence, start, doc, False),
                                  sentence.start, sentence.end, sentence.text, si, 2))
         return out
+
+
+# Which kinds a sentence may hold follows, for the most part, from which literals its Scan found: a kind
+# whose alternations' trigger words are all absent cannot match, and one whose anchors occur nowhere,
+# not even inside a word, is not tried. What is left is found once per combination of literals:
+# (kind, its anchors that occur, its anchored alternations). The anchors must then also start a word
+# (KIND_ANCHORS.tags), which _starts_a_word tests for those few.
+_ANCHOR_IDS = {a: triggers._IDS[triggers.fold(a)] for k in KINDS for a in k.anchors}
+_EVENT_IDS = frozenset(_ANCHOR_IDS.values()).union(*(p._all for k in KINDS for p in k.patterns))
+_EVENT_MAX = max(_EVENT_IDS)
+_PLANS: dict[frozenset[int], tuple] = {}
+
+
+def _event_plan(key: frozenset[int]) -> tuple:
+    plan = _PLANS.get(key)
+    if plan is None:
+        plan = []
+        for kind in KINDS:
+            anchors = tuple(a for a in kind.anchors if _ANCHOR_IDS[a] in key)
+            finders = tuple(f for f in (p.anchored_for_found(key) for p in kind.patterns) if f is not None)
+            if anchors and finders:
+                plan.append((kind, anchors, finders))
+        if len(_PLANS) > 4096:
+            _PLANS.clear()
+        plan = _PLANS[key] = tuple(plan)
+    return plan
+
+
+def _starts_a_word(folded: str, words) -> bool:
+    """Whether one of words occurs in folded at the start of a word (as vocab.Anchors.tags reads it)."""
+    for word in words:
+        i = folded.find(word)
+        while i != -1:
+            if i == 0 or not folded[i - 1].isalnum():
+                return True
+            i = folded.find(word, i + 1)
+    return False
 
 
 _KINDS_FOR: dict[frozenset[str], tuple[Kind, ...]] = {}

@@ -77,6 +77,7 @@ _CHANGE = re.compile(r"\b(?:by|up|down)\s*$|^\s*(?:drop|decline|fall|rise|increa
 _POSSESSOR = re.compile(r"(⟨\d+⟩)(?:’s|'s|’|')\s+(?:[\w-]+\s+){0,4}$")
 # A sentence is read for figures only if it has a digit or a number word.
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"[0-9]")  # the same test on ASCII text (where \d is 0-9), and faster
 _NUMBER_WORD = triggers.anchored(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozen)\b",
     re.IGNORECASE,
@@ -85,7 +86,7 @@ _NUMBER_WORD = triggers.anchored(
 
 def _has_number(sentence) -> bool:
     text = sentence.text
-    if _DIGIT.search(text):
+    if (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text):
         return True
     # The sentence's scan when it is already at hand (found, or the masked text's when no company is named):
     # then a set test rules most sentences out without reading them again.

@@ -35,12 +35,16 @@ _NOT_NAME = {w.lower() for w in vocab.lines("not_org_words.txt")}
 _AMBIGUOUS_ALONE = {"president", "chair", "founder", "head of", "spokesperson", "spokesman", "spokeswoman"}
 
 
-def _around(pattern, text, hints):
-    """Matches of pattern near the role words only: the patterns are costly to try everywhere."""
+# Each also tried only where one of its first words begins (the role or its modifier), when it has them.
+_FINDERS = [triggers.Anchored(p, gate=False) for p in PATTERNS]
+
+
+def _around(finder, text, scan, hints):
+    """Matches of a finder's pattern near the role words only: the patterns are costly to try everywhere."""
     seen = set()
     for a, b in hints:
         lo, hi = max(0, a - 70), min(len(text), b + 60)
-        for m in pattern.finditer(text, lo, hi):
+        for m in finder.finditer(text, scan, lo, hi):
             if m.start() <= b and m.end() >= a and m.span() not in seen:
                 seen.add(m.span())
                 yield m
@@ -59,8 +63,8 @@ class FindPeople:
             if not hints:
                 continue
             taken: list[tuple[int, int]] = []
-            for pattern in PATTERNS:
-                for m in _around(pattern, masked.text, hints):
+            for finder in _FINDERS:
+                for m in _around(finder, masked.text, masked.scan, hints):
                     if any(m.start() < b and a < m.end() for a, b in taken):
                         continue
                     name = m.group("name")

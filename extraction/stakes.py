@@ -69,12 +69,14 @@ _FRACTION_ANCHOR = re.compile(
 )
 
 
+# Most sentences hold no percentage: the Scan's literals rule them out without reading them again.
+_ANCHOR_GATE = triggers.Gated(_ANCHOR)
 # "a 50-50 joint venture": two equal holdings without a percent sign
 _FIFTY_FIFTY = re.compile(r"\b50\s?(?:-|:|/|–|\s+to\s+)\s?50\b")
 
 
 def _may_hold_stake(masked) -> bool:
-    if _ANCHOR.search(masked.text) or _FIFTY_FIFTY.search(masked.text):
+    if _ANCHOR_GATE.search(masked.text, masked.scan) or ("50" in masked.text and _FIFTY_FIFTY.search(masked.text)):
         return True
     return _FRACTION_WORDS.possible(masked.scan) and bool(_FRACTION_ANCHOR.search(masked.text))
 

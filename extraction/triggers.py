@@ -264,17 +264,23 @@ class Alternation:
                         if ids is None or any(s in text for s in literals))
         return self._compile(indices) if indices else None
 
+    def anchored_for_found(self, found: frozenset[int]) -> Anchored | None:
+        """The anchored alternation of the alternatives a text holding the literals `found` can match
+        (None: none can), for a `Scan` taken after this alternation was made (see Scan.size)."""
+        key = self._all & found
+        anchored = self._anchored_by_found.get(key, False)
+        if anchored is False:
+            indices = tuple(i for i, ids in enumerate(self._ids) if ids is None or not ids.isdisjoint(key))
+            anchored = self._anchored_for(self._compile(indices)) if indices else None
+            if len(self._anchored_by_found) > 4096:
+                self._anchored_by_found.clear()
+            self._anchored_by_found[key] = anchored
+        return anchored
+
     def finditer(self, text: str, folded: str | Scan):
         if type(folded) is Scan and self._max < folded.size:
             # The common case, looked up in one step: the found literals' anchored alternation.
-            key = self._all & folded.found
-            anchored = self._anchored_by_found.get(key, False)
-            if anchored is False:
-                regex = self.regex_for(folded)
-                anchored = None if regex is None else self._anchored_for(regex)
-                if len(self._anchored_by_found) > 4096:
-                    self._anchored_by_found.clear()
-                self._anchored_by_found[key] = anchored
+            anchored = self.anchored_for_found(folded.found)
             return iter(()) if anchored is None else iter(anchored.finditer(text, folded))
         regex = self.regex_for(folded)
         if regex is None:
@@ -289,8 +295,13 @@ class Alternation:
         return anchored
 
     def search(self, text: str, folded: str | Scan, *args):
-        regex = self.regex_for(folded)
-        return regex.search(text, *args) if regex is not None else None
+        # Tried only where one of the alternatives' first words begins, as finditer is.
+        if type(folded) is Scan and self._max < folded.size:
+            anchored = self.anchored_for_found(folded.found)
+        else:
+            regex = self.regex_for(folded)
+            anchored = None if regex is None else self._anchored_for(regex)
+        return anchored.search(text, folded, *args) if anchored is not None else None
 
 
 def leading_literals(pattern: str | re.Pattern, flags: int = 0) -> tuple[str, ...] | None:

@@ -48,6 +48,7 @@ def _gated():
         "group subjects": figures.GROUP_SUBJECTS,
         "future": dates._FUTURE,
         "number word": figures._NUMBER_WORD.gate,
+        "stake percentage": stakes._ANCHOR_GATE,
     }
     found.update({f"money cue {k}": v for k, v in figures.MONEY_CUES.items()})
     found.update({f"blocker {k}": v for k, v in figures.COUNT_BLOCKERS.items()})
@@ -77,6 +78,7 @@ def _anchored():
         "months": dates._MONTH_FINDER,
         "number word": figures._NUMBER_WORD,
     }
+    found.update({f"people pattern {i}": f for i, f in enumerate(people._FINDERS)})
     found.update({f"date {name} {i}": f for i, ((name, _), f) in enumerate(zip(dates.PATTERNS, dates._FINDERS))})
     return found
 

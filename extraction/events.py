@@ -396,7 +396,9 @@ def _attribute(doc, si, kind, text, a, b, ca, cb) -> tuple[list[str], int]:
         return ([k], 0) if k else ([], 0)
     if not doc.tokens(hidden):
         if FIRST_PERSON.search(text):
-            k = doc.main_company()  # "we sold", "our profit": the company speaking
+            # "we sold", "our profit": the company speaking - the article's company, or in a
+            # round-up of several, the one the passage is about
+            k = doc.dominant_company() or doc.salient(si, before=start) or doc.main_company()
             return ([k], 0) if k else ([], 0)
         # "Espinosa, who replaced Uchida as chief executive", "Two plants will be closed":
         # the company the passage, or the whole article, is about

@@ -368,7 +368,8 @@ def _company_for(doc, si, text, scan, amount, ca, cb):
         # the description, not the company inside the relative clause.
         reference = SINGLE_REFERENCE.search(doc.hidden(text), ca, amount.start)
         if reference and reference.start() < _first_token_start(text, ca, amount.start):
-            return doc.salient(si, before=_body_pos(doc, si, reference.start()), phrase=reference.group(0))
+            return doc.salient(si, before=_body_pos(doc, si, reference.start()), phrase=reference.group(0),
+                               or_dominant=True)
         tokens = list(TOKEN.finditer(text, ca, amount.start))
     if tokens:
         last = tokens[-1]

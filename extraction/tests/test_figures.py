@@ -153,3 +153,12 @@ def test_a_workforce_cut_from_one_count_to_another_is_jobs_cut():
 def test_a_count_that_rises_from_one_number_to_another_is_not_a_cut():
     assert figures("Subaru will expand its factory network from 10 plants to 17.") == []
     assert figures("Subaru will grow its workforce from 33,000 to 38,000.") == []
+
+
+def test_the_company_long_after_the_last_name_in_an_article_about_one_company_is_that_company():
+    found = figures("Nissan unveiled a recovery plan on Tuesday. Nissan said it will simplify its model line-up. "
+                    "Nissan also plans to share platforms with partners. The plan covers three years. "
+                    "Engineering work will be moved to lower-cost countries. Suppliers have been informed. "
+                    "Dealers were briefed last week. The company expects annual savings of 500 billion yen "
+                    "by fiscal 2026.")
+    assert found == [("Nissan", "cost_savings", 500_000_000_000, "JPY", "FY2026")]

@@ -398,13 +398,25 @@ def _attribute(doc, si, kind, text, a, b, ca, cb) -> tuple[list[str], int]:
         if FIRST_PERSON.search(text):
             # "we sold", "our profit": the company speaking - the article's company, or in a
             # round-up of several, the one the passage is about
-            k = doc.dominant_company() or doc.salient(si, before=start) or doc.main_company()
+            k = doc.dominant_company() or (_paragraph_names_company(doc, si) and doc.salient(si, before=start)) \
+                or doc.main_company()
             return ([k], 0) if k else ([], 0)
         # "Espinosa, who replaced Uchida as chief executive", "Two plants will be closed":
         # the company the passage, or the whole article, is about
         k = doc.salient(si, before=start, or_dominant=True)
         return ([k], 0) if k else ([], 0)
     return [], 0
+
+
+def _paragraph_names_company(doc: Document, si: int) -> bool:
+    """Whether a sentence before this one in its paragraph names a company."""
+    paragraph = doc.sentences[si].paragraph
+    j = si - 1
+    while j >= 0 and doc.sentences[j].paragraph == paragraph:
+        if doc.sentences[j].mentions:
+            return True
+        j -= 1
+    return False
 
 
 def _date_for(exprs, sentence, start, doc, lead) -> str | None:

@@ -189,6 +189,12 @@ def _is_name_word(word: str) -> bool:
     return bool(w) and w not in _NOT_ORG and w not in _COUNTRY_SET and w not in _SUFFIX_SET
 
 
+_GOVERNMENT_OF = re.compile(
+    r"\b(?:state|government|province|prefecture|city|ministry|republic|kingdom|region|municipality|people)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _unknown_organisations(doc: Document, mentions: list[Mention]) -> dict[str, tuple[int, int, str]]:
     """Candidates: name -> (start, end, short form)."""
     text = doc.body
@@ -277,6 +283,9 @@ def _unknown_organisations(doc: Document, mentions: list[Mention]) -> dict[str, 
         if any(name in other or other in name for other in found if other != name):
             continue  # the same company found by its suffix: "65.7% of Zeekr" and "Zeekr Intelligent Technology"
         found.setdefault(name, (a, a + len(name), name))
+    # "the state of Lower Saxony", "the government of Aichi": a government, not a company
+    found = {name: span for name, span in found.items()
+             if not _GOVERNMENT_OF.search(text, max(0, span[0] - 30), span[0])}
     return _shorten_to_first_word(text, found, mentions)
 
 

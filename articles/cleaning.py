@@ -210,6 +210,8 @@ _DATE = (
     rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]?\d)-(?P<d3>[0-3]?\d)"
     # European numeric form, day first: "20.12.2024"
     rf"|(?P<d4>[0-3]?\d)\.(?P<m4>[01]?\d)\.(?P<y4>(?:19|20)\d\d)"
+    # with slashes: "31/07/2025" (day first, as outside the US) or "7/31/2025" when the day comes second
+    rf"|(?P<a5>[0-3]?\d)/(?P<b5>[0-3]?\d)/(?P<y5>(?:19|20)\d\d)"
     rf")(?!\d)"
 )
 _TIME = (
@@ -372,6 +374,10 @@ def _make_date(year: str, month: str | int, day: str) -> datetime.date | None:
 
 
 def _date_from_match(match: re.Match) -> datetime.date | None:
+    if match["y5"]:
+        first, second = int(match["a5"]), int(match["b5"])
+        day, month = (second, first) if second > 12 >= first else (first, second)
+        return _make_date(match["y5"], month, day)
     if match["y1"]:
         return _make_date(match["y1"], match["m1"], match["d1"])
     if match["y2"]:
@@ -469,6 +475,7 @@ class _Header:
     published: datetime.date | None = None
     updated: datetime.date | None = None
     byline: str = ""
+    month_day: tuple[int, int] | None = None  # a wire dateline without a year: "TOKYO, Feb 13 (Reuters) -"
 
     def take_date(self, found: datetime.date, is_update: bool) -> None:
         if is_update:
@@ -484,11 +491,52 @@ _RELATIVE_STAMP = re.compile(
 )
 
 
+# "TOKYO, Feb 13 (Reuters) -", "SEOUL, Oct. 2 (Yonhap) --": the wires leave the year out
+_WIRE_DATELINE = re.compile(
+    rf"{_PLACE_NAME}(?:,\s*{_PLACE_NAME})?,\s+(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)"
+    r"\s+\([A-Z][\w&.' -]{1,30}\)\s*(?:-{1,2}|[—–])\s*"
+)
+_COPYRIGHT_YEAR = re.compile(r"(?i)(?:©|\(c\)|copyright)\s*(?:\(c\)\s*|©\s*)?((?:19|20)\d\d)\b")
+_YEAR_IN_TEXT = re.compile(r"\b((?:19|20)\d\d)\b")
+_WEEKDAY_NUMBERS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_WEEKDAY_WORD = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _year_for(month: int, day: int, body: str, copyright_year: int | None) -> datetime.date | None:
+    """The date of a dateline without a year: the copyright's year, else the latest year that the
+    story mentions (and whose calendar puts the day on the weekday the lead names), never the future."""
+    today = datetime.datetime.now(datetime.UTC).date()
+
+    def date_in(year):
+        try:
+            found = datetime.date(year, month, day)
+        except ValueError:
+            return None
+        return found if found <= today + datetime.timedelta(days=2) else None
+
+    if copyright_year is not None and date_in(copyright_year):
+        return date_in(copyright_year)
+    lead = body[:400]
+    weekday = _WEEKDAY_WORD.search(lead)
+    wanted = _WEEKDAY_NUMBERS[weekday.group(1).lower()] if weekday else None
+    years = range(today.year, today.year - 12, -1)
+    fits = [y for y in years if date_in(y) and (wanted is None or date_in(y).weekday() == wanted)]
+    mentioned = {int(y) for y in _YEAR_IN_TEXT.findall(body)}
+    for year in fits:
+        if year in mentioned or year + 1 in mentioned and date_in(year).month >= 10:
+            return date_in(year)
+    return date_in(fits[0]) if fits and wanted is not None else None
+
+
 def _consume_meta(line: str, header: _Header) -> tuple[str, bool]:
     """Strip datelines and bylines from the start of a line: (rest, consumed anything)."""
     rest, consumed = line, False
     if _RELATIVE_STAMP.fullmatch(rest):
         return "", True
+    wire = _WIRE_DATELINE.match(rest)
+    if wire is not None:
+        header.month_day = header.month_day or (_MONTHS[wire["month"][:3].lower()], int(wire["day"]))
+        return rest[wire.end():].strip(), True
     for _ in range(4):
         if consumed and _RELATIVE_STAMP.fullmatch(rest):
             return "", True
@@ -705,9 +753,12 @@ def _clean_lines(
     lines: list[str], header: _Header, *, detect_title: bool
 ) -> tuple[str, _Header]:
     _cut_leading_menu(lines)
+    copyright_year = next((int(m.group(1)) for line in lines if (m := _COPYRIGHT_YEAR.search(line))), None)
     lines = _cut_furniture(lines)
     _take_header(lines, header, detect_title=detect_title)
     body = "\n".join(line for line in lines if line)
+    if header.published is None and header.updated is None and header.month_day is not None:
+        header.published = _year_for(*header.month_day, body, copyright_year)
     return body, header
 
 

@@ -825,6 +825,46 @@ def test_it_reads_a_dateline_whose_place_is_set_off_by_a_dash():
     assert cleaned.body.startswith("Ford Motor swung to a net loss")
 
 
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [("By Claire Dubois | 31/07/2025 07:45 CET", datetime.date(2025, 7, 31)),
+     ("By Claire Dubois | 7/31/2025", datetime.date(2025, 7, 31)),
+     ("By Claire Dubois | 05/03/2025", datetime.date(2025, 3, 5))],
+    ids=["day-first", "month-first-when-the-day-comes-second", "day-first-when-either-could-be"],
+)
+def test_it_reads_a_date_written_with_slashes(byline, expected):
+    cleaned = clean_text(f"Renault names a new chief\n\n{byline}\n\n{LEAD}")
+
+    assert cleaned.published == expected
+
+
+def test_a_wire_dateline_without_a_year_takes_the_copyright_year():
+    cleaned = clean_text(
+        f"Nissan to cut jobs\n\nYOKOHAMA, May 13 (Reuters) - {LEAD}\n{SECOND}\n\n© 2025 Reuters. All rights reserved."
+    )
+
+    assert cleaned.published == datetime.date(2025, 5, 13)
+    assert cleaned.body.startswith(LEAD)
+
+
+def test_a_wire_dateline_without_a_year_takes_the_year_whose_calendar_fits_the_weekday():
+    cleaned = clean_text(
+        "Honda and Nissan call off talks\n\n"
+        "TOKYO, Feb 13 (Reuters) - Honda and Nissan on Thursday called off talks they began in December 2024. "
+        "The two had hoped to combine by 2026."
+    )
+
+    # 13 February fell on a Thursday in 2025, the latest such year (2020 and 2014 were the others)
+    assert cleaned.published == datetime.date(2025, 2, 13)
+
+
+def test_a_wire_dateline_without_any_hint_of_the_year_leaves_the_date_unknown():
+    cleaned = clean_text("Honda and Nissan call off talks\n\nTOKYO, Feb 13 (Reuters) - Honda and Nissan called off talks.")
+
+    assert cleaned.published is None
+    assert cleaned.body.startswith("Honda and Nissan called off talks")
+
+
 def test_it_reads_a_european_numeric_dateline():
     cleaned = clean_text("Union agrees pay deal\n\nSTUTTGART, 05.11.2024 - The union and the carmaker agreed a deal.")
 

@@ -309,9 +309,17 @@ def _attribute(doc, si, kind, text, a, b, ca, cb) -> tuple[list[str], int]:
         # the subject: not a company after a preposition ("best known for assembling iPhones for Apple")
         actor = next((key(i) for p, i in reversed(_tokens(doc, text, ca, a))
                       if key(i) != target and not AFTER_PREPOSITION.search(text, max(0, p - 40), p)), None)
+        first = min((p for p, _ in _tokens(doc, text, ca, a)), default=a)
+        description = SINGLE_REFERENCE.search(text, ca, first)
+        if actor is None and description is not None:
+            # "The Taiwanese contract manufacturer, best known for assembling consoles for Sony, has
+            # approached Mazda": the company described, not the one inside the description
+            actor = doc.salient(si, before=doc.sentences[si].start + description.start(), exclude={target},
+                                phrase=description.group(0))
         actor = actor or next((k for k in reversed(before) if k != target), None)
         if actor is None and SINGLE_REFERENCE.search(prefix):
-            actor = doc.salient(si, before=doc.sentences[si].start + a, exclude={target})
+            actor = doc.salient(si, before=doc.sentences[si].start + a, exclude={target},
+                                phrase=SINGLE_REFERENCE.search(prefix).group(0))
         if target is None or actor is None:
             return [], 0
         if re.search(r"\sby\s", text[a:b]):

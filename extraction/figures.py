@@ -155,7 +155,7 @@ class FindFigures:
                 if metric is None and compared and _COMPARED.search(text, ca, amount.start):
                     # "... rose to 201.1 billion yuan. That beat Tesla's $25.2 billion": the same measure
                     metric = compared
-                if metric is not None and amount.value < MIN_MONEY and not _COMPARED.search(text, ca, amount.start):
+                if metric is not None and abs(amount.value) < MIN_MONEY and not _COMPARED.search(text, ca, amount.start):
                     metric = None  # "priced from £39,875": a price, not a company's result
             elif amount.kind == "percent":
                 shares = ranked or any(c[1] == "market_share" for c in classified)
@@ -184,7 +184,7 @@ class FindFigures:
                 company = _respective(doc, text, classified, amount, ca, cb)
             if company is None:
                 company = _company_for(doc, si, text, scan, amount, ca, cb)
-            value = amount.value * sign
+            value = amount.value if amount.value < 0 else amount.value * sign  # a signed amount keeps its sign
             start, end = sentence.start, sentence.end
             period = dates.period_of(doc.dates(si), near=masked.to_body(amount.start) - sentence.start)
             figures.append(FigureFound(

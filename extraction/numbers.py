@@ -40,6 +40,7 @@ _COUNTED = re.compile(
     re.IGNORECASE,
 )
 _DIGIT_RUN = re.compile(r"\d+")
+_MINUS = re.compile(r"(?:^|[\s(:])[-−–]$")
 _WORD_STARTS = None
 _WORD_LITERALS = triggers.Literals((*WORDS, *PREFIXES))
 
@@ -132,6 +133,8 @@ def find(text: str, scan: triggers.Scan | None = None) -> list[Amount]:
             start += 1
         # Decimal arithmetic keeps 4.1 million at 4100000, not 4099999.999...; unscaled, value is exact.
         total = value if scale == 1.0 else float(Decimal(str(value)) * Decimal(str(scale)))
+        if kind == "money" and _MINUS.search(text, max(0, start - 2), start):
+            total = -total  # "Net income .... -$8.2bn": a loss written with a sign
         out.append(
             Amount(start, end, total, kind, unit, text[start:end], bool(scale_word), bool(g["word"]))
         )

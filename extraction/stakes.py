@@ -236,7 +236,7 @@ class FindStakes:
                 if target is not None:
                     taken.append(m.span())
                     add(company(m, "owner"), target, _pct(m), m.start(), m.end())
-        doc.result.stakes = list(found.values())
+        doc.result.stakes = sorted(found.values(), key=lambda s: s.start)  # in the order the article gives them
 
     @staticmethod
     def _owner(doc: Document, si: int, masked, pos: int, exclude, *, subject: bool = True) -> str | None:

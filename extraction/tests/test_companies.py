@@ -93,3 +93,10 @@ def test_a_family_ministry_or_prefecture_after_a_countrys_name_is_not_a_new_comp
 def test_a_business_after_a_countrys_name_is_still_a_new_company():
     found = companies("Korea's Lotte family and Taiwan's Kestrel Dynamics met Honda. Kestrel Dynamics makes batteries.")
     assert found == {("Kestrel Dynamics", True): 2, ("honda", False): 1}
+
+
+def test_a_government_is_not_proposed_as_a_new_company():
+    result = run_text("The state of Lower Bavaria, which holds 20% of the votes, backed the deal. "
+                      "India's Ministry of Heavy Industries said it would review it.")
+
+    assert [c.name for c in result.companies if c.new] == []

@@ -182,3 +182,37 @@ def test_a_company_after_a_preposition_in_the_actors_description_is_not_the_acto
                       "about a capital tie-up.")
     assert [(e.kind, e.companies) for e in result.events] == [
         ("approach", ["Hon Hai Precision Industry Co., Ltd.", "Mitsubishi Motors Corporation"])]
+
+
+def test_the_taiwanese_group_is_not_the_japanese_carmaker_named_before():
+    def approaches(body):
+        return [(e.kind, e.companies) for e in run_text(body).events]
+
+    assert approaches("Toyota wants to build cars. The Taiwanese electronics group approached Mazda in March.") == []
+    assert approaches("Toyota and Foxconn both looked at Mazda. "
+                      "The Taiwanese electronics group approached Mazda in March.") == [
+        ("approach", ["Hon Hai Precision Industry Co., Ltd.", "Mazda Motor Corporation"])]
+
+
+def test_a_described_actor_is_not_the_company_after_a_preposition_in_its_description():
+    result = run_text("Foxconn wants to build cars. The Taiwanese contract manufacturer, best known for assembling game "
+                      "consoles for Sony, has approached Mazda about buying shares.")
+
+    assert [(e.kind, e.companies) for e in result.events] == [
+        ("approach", ["Hon Hai Precision Industry Co., Ltd.", "Mazda Motor Corporation"])]
+
+
+def test_us_in_capitals_is_the_united_states_not_the_company_speaking():
+    result = run_text("Subaru sold 900,000 cars in America. Toyota makes many of its cars there. "
+                      "The US-Japan trade agreement cut the US tariff on Japanese cars to 15% from 27.5%.")
+
+    assert [(e.kind, e.companies) for e in result.events if e.kind == "policy"] == [("policy", [])]
+
+
+def test_we_in_a_quote_is_the_company_its_paragraph_is_about():
+    result = run_text("Volkswagen said it would sell Scania shares. Volkswagen expects more.\n\n"
+                      "Nissan confirms its plan for Japan. Chief executive Ivan Espinosa, who took over from Makoto Uchida, "
+                      "said: \"We have to become faster.\"")
+
+    assert [(e.kind, e.companies) for e in result.events if e.kind == "leadership_change"] == [
+        ("leadership_change", ["Nissan Motor Co., Ltd."])]

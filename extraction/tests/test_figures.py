@@ -162,3 +162,23 @@ def test_the_company_long_after_the_last_name_in_an_article_about_one_company_is
                     "Dealers were briefed last week. The company expects annual savings of 500 billion yen "
                     "by fiscal 2026.")
     assert found == [("Nissan", "cost_savings", 500_000_000_000, "JPY", "FY2026")]
+
+
+def test_a_key_numbers_row_with_a_minus_sign_is_a_loss():
+    result = run_text("Nissan released its annual report on Tuesday. Nissan said demand in China weakened. "
+                      "Nissan also cut its dividend.\n\nKey numbers\n  Net income .......... -$4.5bn\n")
+
+    assert [(f.company, f.metric, f.value, f.unit) for f in result.figures] == [
+        ("Nissan Motor Co., Ltd.", "net_income", -4_500_000_000, "USD")]
+
+
+def test_a_loss_written_with_a_minus_sign_is_not_made_positive_by_the_word_loss():
+    result = run_text("Nissan posted a net loss of -$8.2bn. Honda's range of 2-$3 billion in savings was unchanged.")
+
+    assert [(f.metric, f.value) for f in result.figures if f.metric == "net_income"] == [("net_income", -8_200_000_000)]
+
+
+def test_a_second_cut_joined_by_and_is_read_too():
+    result = run_text("Mazda will cut its plants from 12 to 9 and its workforce from 48,000 to 45,500.")
+
+    assert sorted((f.metric, f.value) for f in result.figures) == [("jobs_cut", 2500), ("plants_closed", 3)]

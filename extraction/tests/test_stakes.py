@@ -213,3 +213,27 @@ def test_a_second_relative_clause_after_and_keeps_its_company_as_the_owner():
     found, _ = stakes("Honda, which owns 50.1% of Hino, and Toyota, which holds 24.2% of Denso, "
                       "would each gain from the deal.")
     assert found == [("Honda", "Hino", 50.1), ("Toyota", "Denso", 24.2)]
+
+
+def test_it_is_the_largest_shareholder_of_a_company_ending_in_s():
+    result = run_text("Nissan is looking for partners. It is Mitsubishi Motors' largest shareholder with 34%, "
+                      "holds 2% of Renault.")
+
+    assert [(s.owner, s.target, s.percent) for s in result.stakes] == [
+        ("Nissan Motor Co., Ltd.", "Mitsubishi Motors Corporation", 34.0),
+        ("Nissan Motor Co., Ltd.", "Renault Group", 2.0)]
+
+
+def test_a_holding_controlled_through_a_stake_is_held():
+    found, _ = stakes("Daihatsu, which Toyota controls through a 100% stake, recalled cars.")
+    assert found == [("Toyota", "Daihatsu", 100.0)]
+
+
+def test_rows_under_a_line_about_investments_are_holdings():
+    found, _ = stakes("Below are Honda's investments in suppliers:\n- Denso: 2.5%\n- Mazda: 1.1%")
+    assert found == [("Honda", "Denso", 2.5), ("Honda", "Mazda", 1.1)]
+
+
+def test_a_fifty_fifty_joint_venture_is_two_equal_holdings():
+    found, _ = stakes("Sony Honda Mobility is a 50-50 joint venture that Sony Group and Honda Motor set up in 2022.")
+    assert found == [("Sony", "Sony", 50.0), ("Honda", "Sony", 50.0)]

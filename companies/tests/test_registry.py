@@ -61,7 +61,7 @@ def test_common_words_are_not_company_names(word):
 @pytest.mark.parametrize(
     ("alias", "slug", "name"),
     [("Robert Bosch GmbH", "bosch", "Bosch"), ("Qualcomm Incorporated", "qualcomm", "Qualcomm Inc."),
-     ("Volvo Car AB", "volvo-cars", "Volvo Cars"), ("Perodua", "perodua", "Perodua"), ("MUFG", "mufg", None),
+     ("Volvo Car AB", "volvo-cars", "Volvo Cars"), ("Perodua", "perodua", "Perodua"), ("Renault Samsung Motors", "renault-korea", None),
      ("Apple", "apple", None), ("Lucid", "lucid", None)],
 )
 def test_companies_go_by_the_names_readers_know_and_keep_their_legal_names(alias, slug, name):

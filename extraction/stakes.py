@@ -88,9 +88,7 @@ def _pct(m) -> float:
     return FRACTIONS[m.group("frac").replace("-", " ").split()[-1].lower()]
 
 
-SHARED_TARGET = _compile(
-    r"\band\s+{OWNER},?\s+(?:with|holding|owning|which\s+(?:holds|owns|has))\s+{Q}{PCT}(?![\s-]*(?:{STAKE}\s+)?(?:of|in|owned)\b)"
-)
+SHARED_TARGET = [_compile(p) for p in _V["shared_target"]]
 _PRONOUN = re.compile(r"\b(?:its|it|their|they|the\s+(?:company|automaker|carmaker|group|firm))\b[^⟨]*$", re.IGNORECASE)
 
 
@@ -182,6 +180,10 @@ class FindStakes:
                     if free(*m.span()):
                         taken.append(m.span())
                         add(company(m, "owner"), company(m, "target"), _pct(m), m.start(), m.end())
+                        if m.groupdict().get("owner2"):
+                            # "a joint venture 51% owned by Stellantis and 49% by Leapmotor"
+                            add(company(m, "owner2"), company(m, "target"), float(m.group("pct2")),
+                                m.start(), m.end())
             for pattern in EACH:
                 for m in pattern.finditer(text, scan):
                     if not free(*m.span()):
@@ -229,7 +231,7 @@ class FindStakes:
                         pos = nxt.end()
             # "Denso, which holds a 4.9% stake in Toyota Industries, and Aisin, with 2.2%": the second
             # owner's holding is in the company just named
-            for m in SHARED_TARGET.finditer(text):
+            for m in (m for pattern in SHARED_TARGET for m in pattern.finditer(text)):
                 if not free(*m.span()):
                     continue
                 target = next((t for end, t in reversed(targets) if end <= m.start()), None)

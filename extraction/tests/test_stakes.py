@@ -237,3 +237,18 @@ def test_rows_under_a_line_about_investments_are_holdings():
 def test_a_fifty_fifty_joint_venture_is_two_equal_holdings():
     found, _ = stakes("Sony Honda Mobility is a 50-50 joint venture that Sony Group and Honda Motor set up in 2022.")
     assert found == [("Sony", "Sony", 50.0), ("Honda", "Sony", 50.0)]
+
+
+def test_a_holding_followed_by_its_size_in_an_aside_is_a_stake():
+    found, _ = stakes("Renault's holding in Nissan, now 35.7%, includes shares held in a French trust.")
+    assert found == [("Renault", "Nissan", 35.7)]
+
+
+def test_the_remaining_percentage_held_by_a_second_owner_is_in_the_company_just_named():
+    found, _ = stakes("Toyota holds 52.82 percent of Subaru, while Mazda owns the remaining 13.16 percent.")
+    assert found == [("Toyota", "Subaru", 52.82), ("Mazda", "Subaru", 13.16)]
+
+
+def test_a_joint_venture_owned_in_two_parts_gives_both_owners_their_holding():
+    found, _ = stakes("Toyota and Isuzu set up Hino Motors, a joint venture 51% owned by Toyota and 49% by Isuzu.")
+    assert found == [("Toyota", "Hino", 51.0), ("Isuzu", "Hino", 49.0)]

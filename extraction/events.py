@@ -355,11 +355,14 @@ def _attribute(doc, si, kind, text, a, b, ca, cb) -> tuple[list[str], int]:
         return companies, explicit
 
     if kind == "policy":
+        # the companies a measure hits, not the ministry that takes it
+        in_clause = [k for k in in_clause if doc.company(k).kind != "government"]
         if in_clause:
             return in_clause, len(in_clause)
         # The companies a measure hits, when the sentence names them outside the measure's clause
         # ("GM cut jobs after the government ended its tax credit"), or the company speaking ("a burden for us").
-        in_sentence = list(dict.fromkeys(key(i) for _, i in _tokens(doc, text, 0, len(text))))
+        in_sentence = list(dict.fromkeys(
+            key(i) for _, i in _tokens(doc, text, 0, len(text)) if doc.company(key(i)).kind != "government"))
         if in_sentence:
             return in_sentence, len(in_sentence)
         if FIRST_PERSON.search(text):

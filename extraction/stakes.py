@@ -239,6 +239,9 @@ class FindStakes:
                     taken.append(m.span())
                     add(company(m, "owner"), target, _pct(m), m.start(), m.end())
         doc.result.stakes = sorted(found.values(), key=lambda s: s.start)  # in the order the article gives them
+        # A government is listed only as a holder: "the French state, which owns 15% of Renault".
+        holders = {s.owner for s in doc.result.stakes} | {s.target for s in doc.result.stakes}
+        doc.result.companies = [c for c in doc.result.companies if c.kind != "government" or c.name in holders]
 
     @staticmethod
     def _owner(doc: Document, si: int, masked, pos: int, exclude, *, subject: bool = True) -> str | None:

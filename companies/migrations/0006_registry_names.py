@@ -1,6 +1,6 @@
 """Name companies as readers know them, and add companies and aliases the story needs.
 
-Display names keep a legal suffix readers recognise everywhere ("Inc.",
+Display names are what readers call a company, with at most a legal suffix they recognise everywhere ("Inc.",
 "N.V.", "Corporation") or none: "Robert Bosch GmbH" is shown as "Bosch",
 "Volvo Car AB" as "Volvo Cars". The old names stay as aliases, so every
 article that wrote them still resolves. A company an editor already renamed

@@ -100,3 +100,12 @@ def test_a_government_is_not_proposed_as_a_new_company():
                       "India's Ministry of Heavy Industries said it would review it.")
 
     assert [c.name for c in result.companies if c.new] == []
+
+
+def test_a_government_is_listed_only_where_it_holds_a_stake():
+    praised = run_text("The French government praised Renault's new chief executive.")
+    holding = run_text("The French government, which owns 15% of Renault, backed the plan.")
+
+    assert [c.name for c in praised.companies] == ["Renault Group"]
+    assert sorted(c.name for c in holding.companies) == ["French State", "Renault Group"]
+    assert [(s.owner, s.target, s.percent) for s in holding.stakes] == [("French State", "Renault Group", 15.0)]

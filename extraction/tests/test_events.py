@@ -216,3 +216,17 @@ def test_we_in_a_quote_is_the_company_its_paragraph_is_about():
 
     assert [(e.kind, e.companies) for e in result.events if e.kind == "leadership_change"] == [
         ("leadership_change", ["Nissan Motor Co., Ltd."])]
+
+
+def test_a_supply_deal_between_two_makers_is_a_partnership():
+    result = run_text("Suzuki will also supply a version of the car to Toyota, which will sell it in Europe.")
+
+    assert [(e.kind, e.companies) for e in result.events] == [
+        ("partnership", ["Suzuki Motor Corporation", "Toyota Motor Corporation"])]
+
+
+def test_an_agreement_to_explore_a_collaboration_is_a_partnership():
+    result = run_text("Toyota and Honda have reached a preliminary agreement to explore a collaboration on software.")
+
+    assert [(e.kind, e.companies) for e in result.events] == [
+        ("partnership", ["Toyota Motor Corporation", "Honda Motor Co., Ltd."])]

@@ -252,3 +252,8 @@ def test_the_remaining_percentage_held_by_a_second_owner_is_in_the_company_just_
 def test_a_joint_venture_owned_in_two_parts_gives_both_owners_their_holding():
     found, _ = stakes("Toyota and Isuzu set up Hino Motors, a joint venture 51% owned by Toyota and 49% by Isuzu.")
     assert found == [("Toyota", "Hino", 51.0), ("Isuzu", "Hino", 49.0)]
+
+
+def test_a_described_unit_in_which_an_owner_holds_a_stake():
+    found, _ = stakes("The car is built at the plant of Daihatsu, the Indian unit in which Suzuki holds a 58.3% stake.")
+    assert found == [("Suzuki", "Daihatsu", 58.3)]

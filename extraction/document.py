@@ -88,6 +88,9 @@ AFTER_PREPOSITION = re.compile(
     r"(?:the\s+|its\s+|their\s+|[A-Z][\w-]*(?:’s|'s)\s+)?$"
 )
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|this|that)\s+$", re.IGNORECASE)
+_LOWERCASE_WORD = re.compile(r"\s+[a-z]")
+
 # "we", "our": in an interview or a press release, the company speaking, which the article is about.
 # Case matters: "US" is the United States.
 FIRST_PERSON = re.compile(r"\b(?:[Ww]e|WE|[Oo]urs?|OURS?|us)\b")
@@ -231,11 +234,17 @@ class Document:
                 # down"), is rarely what the next sentence is about.
                 in_clause = hidden[offset] == " " or (
                     not sentence.text.startswith(("’s", "'s"), m.end - sentence.start)  # "half of Nissan's sales"
-                    and bool(AFTER_PREPOSITION.search(sentence.text, max(0, offset - 40), offset)))
+                    and bool(AFTER_PREPOSITION.search(sentence.text, max(0, offset - 40), offset))
+                ) or (
+                    # a company qualifying a noun: "Excluding the Nissan charge, ..."
+                    bool(_DETERMINER_BEFORE.search(sentence.text, max(0, offset - 6), offset))
+                    and bool(_LOWERCASE_WORD.match(sentence.text, m.end - sentence.start)))
                 if in_clause:
                     score /= 3
-                elif distance and mi == sentence.mentions[0] and offset < 40:
-                    score *= 2  # the sentence's subject: what "it" in the next one most likely means
+                elif distance and mi == sentence.mentions[0] and offset < 40 and not _DETERMINER_BEFORE.search(
+                        sentence.text, max(0, offset - 6), offset):
+                    # the sentence's subject (not "the Nissan charge"): what "it" in the next one most likely means
+                    score *= 2
                 if score > best_score:
                     best, best_score, best_in_clause = m.key, score, in_clause
             # A company named only inside a relative clause ("The Swedish carmaker, which

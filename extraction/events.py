@@ -380,7 +380,9 @@ def _attribute(doc, si, kind, text, a, b, ca, cb) -> tuple[list[str], int]:
         return ([k], 0) if k else ([], 0)
     # The subject, not a company inside a relative clause ("X, which owns 5% of Y, said it ...").
     hidden = doc.hidden(text)
-    main = [key(i) for _, i in _tokens(doc, hidden, ca, a)]
+    # not a company after a preposition: "Renault, after a charge on its stake in Nissan, named ..."
+    main = [key(i) for p, i in _tokens(doc, hidden, ca, a) if not AFTER_PREPOSITION.search(text, max(0, p - 40), p)] \
+        or [key(i) for _, i in _tokens(doc, hidden, ca, a)]
     if not main and before:
         # "The Swedish carmaker, which is controlled by Geely, booked a charge": the subject is the
         # description, not the company inside the relative clause.

@@ -230,3 +230,11 @@ def test_an_agreement_to_explore_a_collaboration_is_a_partnership():
 
     assert [(e.kind, e.companies) for e in result.events] == [
         ("partnership", ["Toyota Motor Corporation", "Honda Motor Co., Ltd."])]
+
+
+def test_a_company_after_a_preposition_is_not_who_appointed_the_chief():
+    result = run_text("Renault on Wednesday booked a charge on its stake in Nissan, and named "
+                      "François Provost as chief executive.")
+
+    assert [(e.kind, e.companies) for e in result.events if e.kind == "leadership_change"] == [
+        ("leadership_change", ["Renault Group"])]

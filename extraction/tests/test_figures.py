@@ -182,3 +182,12 @@ def test_a_second_cut_joined_by_and_is_read_too():
     result = run_text("Mazda will cut its plants from 12 to 9 and its workforce from 48,000 to 45,500.")
 
     assert sorted((f.metric, f.value) for f in result.figures) == [("jobs_cut", 2500), ("plants_closed", 3)]
+
+
+def test_the_group_is_not_a_company_that_only_qualified_a_noun_before():
+    result = run_text("Renault swung to a loss this year. Excluding the Nissan charge, which stems from how Renault "
+                      "accounts for its holding, the group would have been profitable. "
+                      "Revenue rose 2.5 per cent to €27.6bn, and the group sold 1.13 million vehicles.")
+
+    assert {(f.company, f.metric) for f in result.figures} == {
+        ("Renault Group", "revenue"), ("Renault Group", "sales_units")}

@@ -71,6 +71,14 @@ _REFERENCE_POSSESSIVE = re.compile(
 )
 
 
+_POSSESSIVE_AFTER = re.compile(r"(?:’s|'s|’|')\s")
+
+
+def _token_end(text: str, pos: int) -> int:
+    """The end of the company token that starts at pos."""
+    return text.index("⟩", pos) + 1
+
+
 _BETWEEN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?between\s+⟨\d+⟩(?:(?:,\s*|,?\s+and\s+)⟨\d+⟩)+")
 
 
@@ -308,7 +316,8 @@ def _attribute(doc, si, kind, text, a, b, ca, cb) -> tuple[list[str], int]:
         target = next(iter([key(i) for _, i in _tokens(doc, text, a, b)] or after), None)
         # the subject: not a company after a preposition ("best known for assembling iPhones for Apple")
         actor = next((key(i) for p, i in reversed(_tokens(doc, text, ca, a))
-                      if key(i) != target and not AFTER_PREPOSITION.search(text, max(0, p - 40), p)), None)
+                      if key(i) != target and not AFTER_PREPOSITION.search(text, max(0, p - 40), p)
+                      and not _POSSESSIVE_AFTER.match(text, _token_end(text, p))), None)
         first = min((p for p, _ in _tokens(doc, text, ca, a)), default=a)
         description = SINGLE_REFERENCE.search(text, ca, first)
         if actor is None and description is not None:

@@ -238,3 +238,19 @@ def test_a_company_after_a_preposition_is_not_who_appointed_the_chief():
 
     assert [(e.kind, e.companies) for e in result.events if e.kind == "leadership_change"] == [
         ("leadership_change", ["Renault Group"])]
+
+
+def test_the_described_actor_is_not_a_company_in_a_possessive_inside_the_description():
+    result = run_text("The company, formally known as Hon Hai Precision Industry and best known as Sony's main "
+                      "console assembler, has made an overture to Renault about buying its shares in Nissan.")
+
+    assert [(e.kind, e.companies[:2]) for e in result.events if e.kind == "approach"] == [
+        ("approach", ["Hon Hai Precision Industry Co., Ltd.", "Renault Group"])]
+
+
+def test_idle_plants_are_not_a_restructuring_but_idling_plants_is():
+    spare = run_text("Foxconn wants to use idle Nissan plants to build cars for others.")
+    idled = run_text("Nissan will idle two plants in Japan next year.")
+
+    assert [e.kind for e in spare.events] == []
+    assert [(e.kind, e.companies) for e in idled.events] == [("restructuring", ["Nissan Motor Co., Ltd."])]

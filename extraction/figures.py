@@ -179,6 +179,12 @@ class FindFigures:
         for amount, metric, unit, sign, ca, cb in classified:
             if metric is None:
                 continue
+            if amount.kind == "money" and metric != "tariff_cost" and (
+                    _CHARGE_AFTER.match(text, amount.end)
+                    or (_PRIOR_PERIOD.match(text, amount.end) and _COMPARED_WITH.search(text, ca, amount.start))):
+                # "€9.3bn non-cash charge", "500 billion yen of impairment charges": what went into a result,
+                # not the result; "compared with a loss of 2.2bn yuan a year earlier": last year's result
+                continue
             company = None
             if respectively:
                 company = _respective(doc, text, classified, amount, ca, cb)
@@ -352,6 +358,20 @@ def _body_pos(doc, si, pos):
 
 
 _ASIDE = re.compile(r"[,;(—–]")
+_CHARGE_AFTER = re.compile(
+    r"\s+(?:of\s+|in\s+)?(?:[\w-]+\s+){0,2}?(?:impairments?|impairment\s+(?:charges?|losses)|write-?downs?|writedowns?|"
+    r"charges?|provisions?|one-off\s+costs?|restructuring\s+costs?)\b(?!\s+(?:from|of)\s+tariffs?)",
+    re.IGNORECASE,
+)
+_PRIOR_PERIOD = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:a\s+year\s+(?:earlier|ago|before)|in\s+the\s+same\s+period\s+(?:a\s+year\s+earlier|last\s+year)"
+    r"|the\s+(?:previous|prior)\s+(?:year|period)|a\s+year\s+earlier)",
+    re.IGNORECASE,
+)
+_COMPARED_WITH = re.compile(
+    r"\b(?:compared\s+(?:with|to)|versus|against|up\s+from|down\s+from|from)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
 # "a rare bright spot among European volume makers": a group the company is set against, not the subject
 _COMPARED_GROUP = re.compile(r"\b(?:among|than|of\s+all|versus|vs\.?|compared\s+with)\s+(?:the\s+|its\s+|other\s+)*(?:\w+\s+){0,2}?"
                              r"(?:automakers|carmakers|manufacturers|makers|companies|brands|players|rivals|firms|competitors|peers)\b")

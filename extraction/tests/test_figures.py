@@ -191,3 +191,23 @@ def test_the_group_is_not_a_company_that_only_qualified_a_noun_before():
 
     assert {(f.company, f.metric) for f in result.figures} == {
         ("Renault Group", "revenue"), ("Renault Group", "sales_units")}
+
+
+def test_a_charge_is_not_a_result():
+    result = run_text("Renault reported a first-half net loss of €11.2bn after booking a €9.3bn non-cash charge. "
+                      "The loss was driven by roughly 500 billion yen of impairment charges at Nissan.")
+
+    assert [(f.metric, f.value) for f in result.figures] == [("net_income", -11_200_000_000)]
+
+
+def test_last_years_result_given_for_comparison_is_not_a_figure():
+    result = run_text("Mazda said it made a net profit of 30 billion yen in the first half, "
+                      "compared with a loss of 2.2 billion yen a year earlier.")
+
+    assert [(f.metric, f.value) for f in result.figures] == [("net_income", 30_000_000_000)]
+
+
+def test_plants_cut_to_one_count_from_another_are_closed():
+    result = run_text("Nissan said it would reduce its number of car plants to 10 from 17.")
+
+    assert [(f.metric, f.value) for f in result.figures] == [("plants_closed", 7)]

@@ -181,7 +181,8 @@ class FindFigures:
                 continue
             if amount.kind == "money" and metric != "tariff_cost" and (
                     _CHARGE_AFTER.match(text, amount.end)
-                    or (_PRIOR_PERIOD.match(text, amount.end) and _COMPARED_WITH.search(text, ca, amount.start))):
+                    or (_PRIOR_PERIOD.match(text, amount.end)
+                        and _COMPARED_WITH.search(text, max(0, amount.start - 40), amount.start))):
                 # "€9.3bn non-cash charge", "500 billion yen of impairment charges": what went into a result,
                 # not the result; "compared with a loss of 2.2bn yuan a year earlier": last year's result
                 continue

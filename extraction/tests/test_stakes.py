@@ -1,3 +1,5 @@
+import pytest
+
 from extraction.tests.helpers import run_text
 
 
@@ -257,3 +259,71 @@ def test_a_joint_venture_owned_in_two_parts_gives_both_owners_their_holding():
 def test_a_described_unit_in_which_an_owner_holds_a_stake():
     found, _ = stakes("The car is built at the plant of Daihatsu, the Indian unit in which Suzuki holds a 58.3% stake.")
     assert found == [("Suzuki", "Daihatsu", 58.3)]
+
+
+# One fact written the many ways reporters write it (sentences written for these tests).
+STAKE_PHRASINGS = [
+ ("Toyota owns about 20% of Subaru.", ("Toyota","Subaru",20)),
+ ("Toyota is Subaru's largest shareholder, with a 20% stake.", ("Toyota","Subaru",20)),
+ ("Subaru, 20%-owned by Toyota, makes the Solterra.", ("Toyota","Subaru",20)),
+ ("Toyota, which has a 20 percent stake in Subaru, said...", ("Toyota","Subaru",20)),
+ ("Toyota holds a stake of about 20% in Subaru.", ("Toyota","Subaru",20)),
+ ("Toyota's 20% stake in Subaru", ("Toyota","Subaru",20)),
+ ("Toyota's 20 per cent holding in Subaru is worth $3bn.", ("Toyota","Subaru",20)),
+ ("Toyota, Subaru's top shareholder at 20%, said...", ("Toyota","Subaru",20)),
+ ("Subaru's biggest shareholder, Toyota, owns 20%.", ("Toyota","Subaru",20)),
+ ("Subaru's largest shareholder is Toyota, with 20%.", ("Toyota","Subaru",20)),
+ ("Toyota raised its stake in Subaru to 20%.", ("Toyota","Subaru",20)),
+ ("Toyota increased its shareholding in Subaru to 20 percent from 16.8 percent.", ("Toyota","Subaru",20)),
+ ("Toyota bought a 20% stake in Subaru.", ("Toyota","Subaru",20)),
+ ("Toyota acquired 20% of Subaru in 2019.", ("Toyota","Subaru",20)),
+ ("Toyota will take a 20% stake in Subaru.", ("Toyota","Subaru",20)),
+ ("Toyota has a 20% equity stake in Subaru.", ("Toyota","Subaru",20)),
+ ("Toyota controls 20% of Subaru's voting rights.", ("Toyota","Subaru",20)),
+ ("Toyota, which owns 20% of Subaru and 5.1% of Mazda, said...", ("Toyota","Mazda",5.1)),
+ ("Subaru, in which Toyota owns a 20 per cent stake, said...", ("Toyota","Subaru",20)),
+ ("Subaru, of which Toyota owns 20%, said", ("Toyota","Subaru",20)),
+ ("Subaru is 20 percent owned by Toyota.", ("Toyota","Subaru",20)),
+ ("Subaru is a 20%-owned affiliate of Toyota.", ("Toyota","Subaru",20)),
+ ("Subaru (20% owned by Toyota) said", ("Toyota","Subaru",20)),
+ ("Toyota (which owns 20% of Subaru) said", ("Toyota","Subaru",20)),
+ ("Toyota has held 20% of Subaru since 2019.", ("Toyota","Subaru",20)),
+ ("Toyota now owns roughly a fifth of Subaru.", ("Toyota","Subaru",20)),
+ ("Toyota cut its Subaru stake to 20%.", ("Toyota","Subaru",20)),
+ ("Toyota trimmed its holding in Subaru to 20% from 25%.", ("Toyota","Subaru",20)),
+ ("Toyota sold part of its Subaru shares, lowering its stake to 20%.", ("Toyota","Subaru",20)),
+ ("Toyota, Subaru's biggest shareholder with about 20%, ...", ("Toyota","Subaru",20)),
+ ("Toyota has a 20% shareholding in Subaru.", ("Toyota","Subaru",20)),
+ ("Toyota is the top shareholder in Subaru with 20 percent.", ("Toyota","Subaru",20)),
+ ("Toyota owns 20 per cent of the shares in Subaru.", ("Toyota","Subaru",20)),
+ ("Toyota owns 20 percent of Subaru's shares.", ("Toyota","Subaru",20)),
+ ("Toyota's stake in Subaru stands at 20%.", ("Toyota","Subaru",20)),
+ ("Toyota's ownership of Subaru is 20%.", ("Toyota","Subaru",20)),
+ ("Toyota holds 20.0% of the voting rights in Subaru.", ("Toyota","Subaru",20)),
+ ("Toyota became Subaru's largest shareholder in 2005, and now owns 20%.", ("Toyota","Subaru",20)),
+ ("Toyota owns a 20% interest in Subaru.", ("Toyota","Subaru",20)),
+ ("Renault holds a 15% stake in Nissan, and Nissan holds 15% in Renault.", ("Nissan","Renault",15)),
+ ("Nissan and Renault each own 15% of the other.", ("Nissan","Renault",15)),
+ ("Nissan and Renault hold 15% stakes in each other.", ("Nissan","Renault",15)),
+ ("Nissan owns 34% of Mitsubishi Motors, making it the largest shareholder.", ("Nissan","Mitsubishi",34)),
+ ("Mitsubishi Motors' largest shareholder, Nissan, holds 34%.", ("Nissan","Mitsubishi",34)),
+ ("Nissan remains Mitsubishi Motors' top shareholder with a 26.7% stake.", ("Nissan","Mitsubishi",26.7)),
+ ("Nissan will reduce its stake in Mitsubishi Motors to 26.7%.", ("Nissan","Mitsubishi",26.7)),
+ ("After the sale, Nissan's stake in Mitsubishi Motors will fall to 26.7%.", ("Nissan","Mitsubishi",26.7)),
+ ("Nissan's stake in Mitsubishi Motors falls to 26.7% from 34%.", ("Nissan","Mitsubishi",26.7)),
+ ("Nissan, with 34% of Mitsubishi Motors, said", ("Nissan","Mitsubishi",34)),
+ ("Honda owns 100% of its Chinese unit.", None),
+ ("The deal would give Honda a 20% stake in Nissan.", ("Honda","Nissan",20)),
+ ("Honda took a 5% stake in Nissan in March.", ("Honda","Nissan",5)),
+ ("Honda holds about 5 per cent of Nissan through a trust.", ("Honda","Nissan",5)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STAKE_PHRASINGS, ids=[t[:50] for t, _ in STAKE_PHRASINGS])
+def test_it_reads_a_holding_however_it_is_phrased(text, expected):
+    found, _ = stakes(text if text.endswith(".") else text + " on Monday, analysts noted.")
+    if expected is None:
+        assert found == []
+    else:
+        owner, target, percent = expected
+        assert any(o == owner and t == target and abs(p - percent) < 0.06 for o, t, p in found), found

@@ -96,6 +96,10 @@ FURNITURE_LINE_PREFIXES = (
     "read more:", "read also:", "also read:", "see also:", "related:", "recommended:",
     "more:", "watch:", "listen:", "story continues below", "article continues below",
     "continue reading below", "scroll to continue",
+    # wire-service sign-offs: "Reporting by ...; Editing by ...", "Our Standards: The Thomson Reuters Trust Principles."
+    "our standards:", "reporting by ", "additional reporting by ", "writing by ", "editing by ",
+    # research-note boilerplate
+    "analyst certification:", "disclosures:", "important disclosures", "this report is not investment advice",
     # AI and affiliate disclaimers
     "this content is ai-generated", "this content was ai-generated",
     "this content was generated", "this article was generated", "this article is ai-generated",
@@ -157,6 +161,7 @@ FURNITURE_BLOCK_HEADINGS = (
     "more stories", "more news", "more articles", "latest news", "latest stories",
     "latest articles", "top stories", "editor's picks", "editors' picks", "don't miss",
     "in case you missed it", "further reading", "other stories",
+    "read more", "read also", "also read", "see also", "more reading", "keep reading",
 )
 FURNITURE_BLOCK_PREFIXES = ("more from ", "more in ", "more on ", "more about ", "also on ")
 

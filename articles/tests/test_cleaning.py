@@ -926,3 +926,18 @@ def test_it_keeps_a_label_the_story_itself_uses():
     text = "\n".join([*STORY, "Points to note:", "- Nissan will keep its plant in Sunderland."])
 
     assert body_lines(clean_text(text))[-2:] == ["Points to note:", "- Nissan will keep its plant in Sunderland."]
+
+
+def test_it_drops_a_read_more_list_and_the_wire_sign_off():
+    text = (
+        f"Nissan to close seven plants\n\n{LEAD}\n{SECOND}\n\n"
+        "Read more:\n"
+        "Honda sticks to EV targets despite tariff hit\n"
+        "Foxconn's chairman says no plan to buy Nissan shares for now\n\n"
+        "Reporting by Daniel Leussink; Editing by Edwina Gibbs\n"
+        "Our Standards: The Thomson Reuters Trust Principles.\n"
+    )
+
+    cleaned = clean_text(text)
+
+    assert body_lines(cleaned) == [LEAD, SECOND]

@@ -692,9 +692,7 @@ def _cut_furniture(lines: list[str]) -> list[str]:
                 break
             kept.append("")
             continue
-        if not _HAS_WORD_CHAR.search(line) or (key and _is_furniture_line(line, key)):
-            kept.append("")  # removed furniture separates blocks like a blank line
-            continue
+        # before the single furniture lines: "Read more:" is both, and the list under it goes too
         if key and len(line) <= _KEY_CHARS and _is_block_heading(line, key):
             if seen * 2 >= total:
                 break
@@ -702,6 +700,9 @@ def _cut_furniture(lines: list[str]) -> list[str]:
             while index < len(lines) and lines[index] and _is_listed_headline(lines[index]):
                 index += 1
             kept.append("")
+            continue
+        if not _HAS_WORD_CHAR.search(line) or (key and _is_furniture_line(line, key)):
+            kept.append("")  # removed furniture separates blocks like a blank line
             continue
         seen += len(line)
         prose_before = prose_before or _word_count(line) >= 8

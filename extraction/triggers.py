@@ -304,14 +304,21 @@ class Alternation:
         return anchored.search(text, folded, *args) if anchored is not None else None
 
 
-def leading_literals(pattern: str | re.Pattern, flags: int = 0) -> tuple[str, ...] | None:
-    """Folded strings one of which every match of pattern starts with, or None when unknown."""
+# In leading_literals(..., digits=True): "or a digit", where a match may begin with \d.
+DIGIT_START = "\ufdd0"  # a noncharacter: no text or literal holds it
+
+
+def leading_literals(pattern: str | re.Pattern, flags: int = 0, *, digits: bool = False) -> tuple[str, ...] | None:
+    """Folded strings one of which every match of pattern starts with, or None when unknown.
+
+    With digits=True a match may also begin with a digit ("\d"), which DIGIT_START among them stands for.
+    """
     if isinstance(pattern, re.Pattern):
         pattern, flags = pattern.pattern, pattern.flags
     if _parse is None:
         return None
     try:
-        found = _leading(list(_parse.parse(pattern, flags)))
+        found = _leading(list(_parse.parse(pattern, flags)), "", digits)
     except _PARSE_ERRORS:
         return None
     if not found or any(not s for s in found):
@@ -324,7 +331,7 @@ def leading_literals(pattern: str | re.Pattern, flags: int = 0) -> tuple[str, ..
 _PREFIX_CAP = 12  # a prefix of a prefix is still a prefix: keep them short and few
 
 
-def _leading(items, run: str = "") -> frozenset[str] | None:
+def _leading(items, run: str = "", digits: bool = False) -> frozenset[str] | None:
     """Prefixes of every match of the sequence `items`, after the literal text `run` already matched."""
     for i, (op, av) in enumerate(items):
         rest = items[i + 1:]
@@ -338,27 +345,32 @@ def _leading(items, run: str = "") -> frozenset[str] | None:
             run += chr(av)
             continue
         if op is _sre.SUBPATTERN:
-            return _leading(list(av[-1]) + rest, run)
+            return _leading(list(av[-1]) + rest, run, digits)
         if op is _sre.ATOMIC_GROUP:
-            return _leading(list(av) + rest, run)
+            return _leading(list(av) + rest, run, digits)
         if op is _sre.BRANCH:
-            subs = [_leading(list(alt) + rest, run) for alt in av[1]]
+            subs = [_leading(list(alt) + rest, run, digits) for alt in av[1]]
             return None if any(s is None for s in subs) else frozenset().union(*subs)
         if op is _sre.IN and av and all(o is _sre.LITERAL for o, _ in av):
             return frozenset(run + chr(v) for _, v in av)
+        if digits and not run and op is _sre.IN and av == [(_sre.CATEGORY, _sre.CATEGORY_DIGIT)]:
+            return frozenset({DIGIT_START})  # "\d" first: any digit
         if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
             low, _high, body = av
             if body.getwidth()[0] == 0:
                 return frozenset({run}) if run else None
-            first = _leading(list(body), run)  # the first repetition, whatever follows it
+            first = _leading(list(body), run, digits)  # the first repetition, whatever follows it
             if first is None:
                 return None
             if low >= 1:
                 return first
-            skipped = _leading(rest, run)  # or none at all
+            skipped = _leading(rest, run, digits)  # or none at all
             return None if skipped is None else first | skipped
         return frozenset({run}) if run else None
     return frozenset({run}) if run else None
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _is_word(c: str) -> bool:
@@ -397,10 +409,17 @@ class Anchored:
         # with a Scan of the text, a set test first; left out where the caller has tested already
         self.gate = Gated(regex) if gate else None
         self.literals = leading_literals(regex)
+        # A match that may also begin with a digit ("\d{1,3}%"): tried at the digits as well.
+        self._digits = False
+        if self.literals is None and starts is None:
+            with_digits = leading_literals(regex, digits=True)
+            if with_digits is not None:
+                self._digits = True
+                self.literals = tuple(s for s in with_digits if s != DIGIT_START)
         self._automaton = None
         self._starts = starts  # a function (text, folded) -> iterable of positions, instead of literals
         # "\b" then a word character: a match cannot start right after another word character.
-        self._word_start = bool(self.literals) and _starts_at_boundary(regex) and all(
+        self._word_start = bool(self.literals or self._digits) and _starts_at_boundary(regex) and all(
             _is_word(s[0]) for s in self.literals
         )
         if self.literals and starts is None:
@@ -419,6 +438,13 @@ class Anchored:
             scan, folded = folded, folded.folded
         if self._starts is not None:
             return sorted(set(self._starts(text, scan if scan is not None else folded)))
+        if self._digits:
+            found = [m.start() for m in _DIGIT.finditer(text)]
+            if self._automaton is not None:
+                found += [end - length + 1 for end, length in self._automaton.iter(folded)]
+            if self._word_start:
+                found = [p for p in found if p == 0 or not ((c := text[p - 1]).isalnum() or c == "_")]
+            return sorted(set(found))  # a literal may begin with a digit too
         if self._automaton is None:
             return None
         # No literal is a prefix of another (see leading_literals), so no position comes twice; and a
@@ -437,7 +463,7 @@ class Anchored:
             if gate is not None and gate._ids is not None and not gate.possible(folded):
                 return []
             automaton = self._automaton
-            if automaton is not None:
+            if automaton is not None and not self._digits:
                 # starts(), inlined: the commonest case, called for every pattern of every sentence
                 if self._word_start:
                     starts = sorted([

@@ -161,6 +161,32 @@ class Scan:
         self.found = _find(self.folded)
 
 
+def partial_scan(ids: frozenset[int]):
+    """A function text -> Scan that finds only the literals numbered `ids`, in one pass of their own.
+
+    Cheaper than Scan(text), and right for a gate whose literals are all among them: the
+    others it reports absent. Meant for a module's own gates, never to be shared.
+    """
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for s, i in _IDS.items():
+        if i in ids:
+            automaton.add_word(s, i)
+    if not ids:
+        return lambda text: Scan(text)
+    automaton.make_automaton()
+
+    def scan(text: str) -> Scan:
+        out = Scan.__new__(Scan)
+        out.folded = folded = fold(text)
+        out.size = len(_IDS)
+        out.found = frozenset(map(itemgetter(1), automaton.iter(folded)))
+        return out
+
+    return scan
+
+
 def _folded_text(folded) -> str:
     return folded.folded if type(folded) is Scan else folded
 

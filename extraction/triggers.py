@@ -297,7 +297,7 @@ class Alternation:
         anchored = self._anchored_by_found.get(key, False)
         if anchored is False:
             indices = tuple(i for i, ids in enumerate(self._ids) if ids is None or not ids.isdisjoint(key))
-            anchored = self._anchored_for(self._compile(indices)) if indices else None
+            anchored = self._dispatched_for(indices) if indices else None
             if len(self._anchored_by_found) > 4096:
                 self._anchored_by_found.clear()
             self._anchored_by_found[key] = anchored
@@ -312,6 +312,15 @@ class Alternation:
         if regex is None:
             return iter(())
         return iter(self._anchored_for(regex).finditer(text, folded))
+
+    def _dispatched_for(self, indices: tuple[int, ...]) -> Anchored | Dispatched:
+        anchored = self._anchored_for(self._compile(indices))
+        if anchored._automaton is None or anchored._digits or anchored._starts is not None:
+            return anchored
+        per = [leading_literals(self.patterns[i], self.flags) for i in indices]
+        if any(literals is None for literals in per):
+            return anchored
+        return Dispatched(self, indices, per, anchored)
 
     def _anchored_for(self, regex: re.Pattern) -> Anchored:
         # Tried only where one of the alternatives' first words begins, when they all have one.
@@ -328,6 +337,73 @@ class Alternation:
             regex = self.regex_for(folded)
             anchored = None if regex is None else self._anchored_for(regex)
         return anchored.search(text, folded, *args) if anchored is not None else None
+
+
+class Dispatched:
+    """An alternation tried where one of its alternatives' first words begins (as `Anchored` does), and
+    there as the smaller alternation of just the alternatives that can begin with that word.
+
+    At a place where the first word W begins, an alternative none of whose first words is W,
+    a prefix of W or an extension of W cannot match; the others keep their order, so the
+    first of them to match there is the alternative the whole alternation would match.
+    """
+
+    def __init__(self, alternation: Alternation, indices: tuple[int, ...], per: list[tuple[str, ...]], anchored: Anchored):
+        import ahocorasick
+
+        self.regex = anchored.regex
+        self.pattern = anchored.pattern
+        self._compile = alternation._compile
+        self._word_start = anchored._word_start
+        automaton = ahocorasick.Automaton()
+        for word in anchored.literals:  # no one of them a prefix of another
+            subset = tuple(i for i, literals in zip(indices, per)
+                           if any(w.startswith(word) or word.startswith(w) for w in literals))
+            automaton.add_word(word, (len(word), subset))
+        automaton.make_automaton()
+        self._automaton = automaton
+
+    def _starts(self, text: str, folded) -> list[tuple[int, tuple[int, ...]]]:
+        if folded is None:
+            folded = fold(text)
+        elif type(folded) is Scan:
+            folded = folded.folded
+        if self._word_start:
+            return sorted([
+                (end - length + 1, subset) for end, (length, subset) in self._automaton.iter(folded)
+                if end < length or not ((c := text[end - length]).isalnum() or c == "_")
+            ])
+        return sorted([(end - length + 1, subset) for end, (length, subset) in self._automaton.iter(folded)])
+
+    def finditer(self, text: str, folded: str | Scan | None = None, pos: int = 0, endpos: int | None = None):
+        """The alternation's matches in text[pos:endpos], as a list."""
+        end = len(text) if endpos is None else endpos
+        out = []
+        last_end = pos
+        compile_ = self._compile
+        for start, subset in self._starts(text, folded):
+            if start < last_end:
+                continue
+            if start >= end:
+                break
+            m = compile_(subset).match(text, start, end)
+            if m is not None and m.end() > start:
+                last_end = m.end()
+                out.append(m)
+        return out
+
+    def search(self, text: str, folded: str | Scan | None = None, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        compile_ = self._compile
+        for start, subset in self._starts(text, folded):
+            if start < pos:
+                continue
+            if start >= end:
+                break
+            m = compile_(subset).match(text, start, end)
+            if m is not None and m.end() > start:
+                return m
+        return None
 
 
 # In leading_literals(..., digits=True): "or a digit", where a match may begin with \d.

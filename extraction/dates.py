@@ -64,6 +64,10 @@ class DateExpr:
     role: str  # "point": when something happened; "period": a fiscal year, quarter, half; "bound": since/by/until
     period: str | None = None  # for periods: FY2024, 2024-Q1, 2024-H1; for years: 2023
 
+    def __init__(self, start, end, value, role, period=None):
+        # As numbers.Amount: the same frozen object as the generated __init__ makes, made faster.
+        self.__dict__.update(start=start, end=end, value=value, role=role, period=period)
+
     @property
     def precision(self) -> int:
         return 0 if self.value is None else {4: 1, 7: 2, 10: 3}[len(self.value)]
@@ -128,6 +132,11 @@ def _month(text, lowered, has_month):
     return has_month
 
 
+def _bare_month(text, lowered, has_month):
+    # its (case-sensitive) look-ahead needs one of these words after the month
+    return has_month and ("saw" in text or "was" in text or "brought" in text or "marked" in text)
+
+
 # Cheap tests of the text before a pattern is tried: without these words the pattern cannot match.
 _GUARDS = {
     "fiscal_ended_month": _fiscal,
@@ -137,7 +146,7 @@ _GUARDS = {
     "quarter": lambda text, lowered, has_month: "quarter" in lowered or "Q" in text,
     "half": lambda text, lowered, has_month: "half" in lowered or "H1" in text or "H2" in text,
     "iso": lambda text, lowered, has_month: "-" in text,
-    "mdy": _month, "dmy": _month, "my": _month, "md": _month, "dm": _month, "rel_month": _month, "bare_month": _month,
+    "mdy": _month, "dmy": _month, "my": _month, "md": _month, "dm": _month, "rel_month": _month, "bare_month": _bare_month,
     "weekday": lambda text, lowered, has_month: "day" in lowered,
     "relative_day": lambda text, lowered, has_month: (
         "day" in lowered or "tonight" in lowered or "morning" in lowered or "tomorrow" in lowered),
@@ -145,6 +154,10 @@ _GUARDS = {
     "years_ago": lambda text, lowered, has_month: "ago" in lowered,
 }
 _GATE_IDS = frozenset().union(*(f.gate._ids for f in _FINDERS if f.gate._ids))
+# Every gate find() tests with its scan: _HINT_WORDS, the finders' (through _plan_for), _MONTH_FINDER, _FUTURE.
+_scan_for_dates = triggers.partial_scan(
+    _GATE_IDS.union(*(g._ids for g in (_HINT_WORDS.gate, _MONTH_FINDER.gate, _FUTURE) if g._ids))
+)
 _GATE_MAX = max(_GATE_IDS)
 _PLANS: dict = {}
 
@@ -167,7 +180,7 @@ def _plan_for(scan: triggers.Scan, has_digit: bool, has_year: bool):
         if not (needs_digit and not has_digit) and not (needs_year and not has_year)
         and (found is None or finder.gate._ids is None or not finder.gate._ids.isdisjoint(found))
     )
-    result = (plan, any(guard is _month for _, _, guard, _ in plan))
+    result = (plan, any(guard is _month or guard is _bare_month for _, _, guard, _ in plan))
     if key is not None:
         if len(_PLANS) > 4096:
             _PLANS.clear()
@@ -179,7 +192,8 @@ def find(text: str, published: dt.date | None, *, scan: triggers.Scan | None = N
     """The date expressions of text; `scan`, if given, is triggers.Scan(text)."""
     decimal = (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text)
     if scan is None:
-        scan = triggers.Scan(text)
+        # Only the gates below test it: a scan for their literals alone is enough, and cheaper.
+        scan = _scan_for_dates(text)
     if not decimal and not _HINT_WORDS.search(text, scan):
         return []
     # str.isdigit also takes digits that are not decimal ("²"), which only non-ASCII text has.

@@ -151,7 +151,11 @@ class Document:
             from . import dates
 
             sentence = self.sentences[sentence_index]
-            self._dates[sentence_index] = dates.find(sentence.text, self.published, scan=sentence.scan)
+            # The sentence's own Scan when it is at hand (see Sentence.scan); else dates makes a smaller one.
+            scan = sentence._scan
+            if scan is None and sentence.masked is not None and sentence.masked.text == sentence.text:
+                scan = sentence.masked.scan
+            self._dates[sentence_index] = dates.find(sentence.text, self.published, scan=scan)
         return self._dates[sentence_index]
 
     def clauses(self, sentence_index: int) -> list[tuple[int, int]]:

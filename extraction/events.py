@@ -277,11 +277,35 @@ _MEDIA_FIRST_WORDS = vocab.media_first_words()
 _MEDIA_TRIGGER = triggers.Literals(_MEDIA_FIRST_WORDS)
 
 
+# The outlets' first words each literal of _MEDIA_TRIGGER stands for ("the": "The").
+_MEDIA_WORDS = {}
+for _w in sorted(_MEDIA_FIRST_WORDS):
+    _MEDIA_WORDS.setdefault(triggers._IDS[triggers.fold(_w)], []).append(_w)
+
+
 def _names_outlet(text: str, folded: triggers.Scan | str) -> bool:
-    """Whether a capitalised word of text is the first word of a news outlet's name."""
+    """Whether a capitalised word of text (a token of _CAPITALISED.findall) is the first word of a news outlet's name."""
     if not _MEDIA_TRIGGER.possible(folded):
         return False  # cheap: no outlet's first word occurs anywhere, in any case
-    return any(w in _MEDIA_FIRST_WORDS for w in _CAPITALISED.findall(text))
+    if type(folded) is triggers.Scan and _MEDIA_TRIGGER._max < folded.size:
+        words = [w for i in _MEDIA_TRIGGER._ids & folded.found for w in _MEDIA_WORDS[i]]
+    else:
+        words = _MEDIA_FIRST_WORDS
+    # Rather than every capitalised word, the words around where an outlet's first word occurs: tokens
+    # never span a character outside [\w-], so the run of such characters around an occurrence
+    # is tokenised as findall over the whole text would.
+    for word in words:
+        i = text.find(word)
+        while i != -1:
+            a, b = i, i + len(word)
+            while a > 0 and ((c := text[a - 1]).isalnum() or c in "_-"):
+                a -= 1
+            while b < len(text) and ((c := text[b]).isalnum() or c in "_-"):
+                b += 1
+            if word in _CAPITALISED.findall(text, a, b):
+                return True
+            i = text.find(word, i + 1)
+    return False
 
 
 def _status(text: str, folded: triggers.Scan | str | None = None) -> str:

@@ -245,6 +245,17 @@ def _is_date(masked, sentence, amount, date_spans):
     return amount.kind == "count" and not amount.scaled and 1900 <= amount.value <= 2100 and amount.text.isdigit()
 
 
+_ANCHORED: dict[re.Pattern, triggers.Anchored] = {}
+
+
+def _anchored(regex: re.Pattern) -> triggers.Anchored:
+    """The cue tried only where one of its first words begins (the same matches as regex.finditer)."""
+    finder = _ANCHORED.get(regex)
+    if finder is None:
+        finder = _ANCHORED[regex] = triggers.Anchored(regex, gate=False)
+    return finder
+
+
 def _nearest(pattern, text, scan, pos, ca, cb, window=90):
     best = None
     lo, hi = max(ca, pos - window), min(cb, pos + window)
@@ -252,8 +263,10 @@ def _nearest(pattern, text, scan, pos, ca, cb, window=90):
         # its trigger words must occur in the sentence, and then in the window
         if not pattern.possible(scan) or not pattern.possible(scan.folded[lo:hi]):
             return None
-        pattern = pattern.regex
-    for m in pattern.finditer(text, lo, hi):
+        matches = _anchored(pattern.regex).finditer(text, scan, lo, hi)
+    else:
+        matches = pattern.finditer(text, lo, hi)
+    for m in matches:
         d = pos - m.end() if m.end() <= pos else m.start() - pos
         d = max(d, 0)
         if best is None or d < best:

@@ -86,6 +86,27 @@ class Amount:
     scaled: bool  # a scale word was given ("million")
     is_word: bool  # written as a word ("seven")
 
+    def __init__(self, start, end, value, kind, unit, text, scaled, is_word):
+        # The generated __init__ of a frozen dataclass sets each field through object.__setattr__;
+        # filling the instance's dict at once gives the same object, faster (one is made per amount).
+        self.__dict__.update(start=start, end=end, value=value, kind=kind, unit=unit, text=text,
+                             scaled=scaled, is_word=is_word)
+
+
+# Scales that are powers of ten, and their exponents: "4.7" with 1e6 is float("4.7e6").
+_POWERS_OF_TEN = {scale: e for scale in set(SCALES.values()) for e in range(0, 30) if scale == 10.0 ** e}
+
+
+def _scaled(value: float, scale: float) -> float:
+    """value * scale in decimal arithmetic, so that 4.1 million is 4100000, not 4099999.999..."""
+    e = _POWERS_OF_TEN.get(scale)
+    digits = repr(value)
+    if e is not None and "e" not in digits and "n" not in digits:  # plain notation, not inf or nan
+        # The decimal number digits × 10^e, rounded once to the nearest float: what float(Decimal(...)
+        # * Decimal(...)) gives, since that product is exact (a power of ten only adds zeros).
+        return float(f"{digits}e{e}")
+    return float(Decimal(str(value)) * Decimal(str(scale)))
+
 
 def find(text: str, scan: triggers.Scan | None = None) -> list[Amount]:
     """The amounts in text; `scan`, if given, is triggers.Scan(text).
@@ -132,7 +153,7 @@ def find(text: str, scan: triggers.Scan | None = None) -> list[Amount]:
         while start < end and text[start].isspace():
             start += 1
         # Decimal arithmetic keeps 4.1 million at 4100000, not 4099999.999...; unscaled, value is exact.
-        total = value if scale == 1.0 else float(Decimal(str(value)) * Decimal(str(scale)))
+        total = value if scale == 1.0 else _scaled(value, scale)
         if kind == "money" and _MINUS.search(text, max(0, start - 2), start):
             total = -total  # "Net income .... -$8.2bn": a loss written with a sign
         out.append(

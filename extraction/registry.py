@@ -48,6 +48,11 @@ class RawMatch:
     companies: tuple[int, ...]  # indices into Registry.companies; more than one when ambiguous
     family: bool  # matched a shared family name rather than an alias
 
+    def __init__(self, start, end, companies, family):
+        # The generated __init__ of a frozen dataclass sets each field through object.__setattr__;
+        # filling the dict at once makes the same object, faster (one is made per mention).
+        self.__dict__.update(start=start, end=end, companies=companies, family=family)
+
 
 @dataclass
 class Registry:

@@ -91,8 +91,14 @@ def _is_boundary(line: str, dot: int, end: int) -> bool:
         return True  # ! ? and ellipses end sentences
     if line.startswith("..", dot) and _LEADER_VALUE.match(line, end):
         return False  # dot leaders in a table row: "Subaru ........ 20.0 per cent"
-    word = _WORD_BEFORE.search(line, max(0, dot - 24), dot)
-    token = word.group(1).lower() if word else ""
+    # _WORD_BEFORE.search(line, max(0, dot - 24), dot), read backwards: the run of word characters
+    # and full stops that ends at the dot (\w is isalnum() or "_"; a line holds no line break).
+    lo = max(0, dot - 24)
+    start = dot
+    while start > lo and ((c := line[start - 1]).isalnum() or c == "_" or c == "."):
+        start -= 1
+    word = line[start:dot] if start < dot else None
+    token = word.lower() if word else ""
     if token.rstrip(".") in ABBREVIATIONS:
         # "... the U.S. The next ..." still ends when a capitalised word follows an
         # abbreviation that is often final; keep it simple and trust the abbreviation
@@ -101,7 +107,7 @@ def _is_boundary(line: str, dot: int, end: int) -> bool:
         if token.rstrip(".") in {"u.s", "u.k", "etc"} and re.match(r"(?:The|It|This|In|A|An|But|And)\b", following):
             return True
         return False
-    if len(token) == 1 and token.isalpha() and word.group(1).isupper():
+    if len(token) == 1 and token.isalpha() and word.isupper():
         return False  # an initial
     rest = line[end:].lstrip()
     if rest and rest[0].islower():

@@ -41,15 +41,17 @@ def _compile(p):
     return re.compile(p, re.IGNORECASE)
 
 
-# Each tried only on sentences holding its trigger words (see triggers.py).
+# Each tried only on sentences holding its trigger words (see triggers.py). Those that begin with a
+# company token the engine finds quickly by itself; the others (a verb, "stake", a quantity) are also
+# tried only where one of their first words begins (triggers.Anchored, gated the same way).
 EXPLICIT = [triggers.Gated(_compile(p)) for p in _V["explicit"]]
 CROSS = [triggers.Gated(_compile(p)) for p in _V["cross"]]
-CHANGE = [triggers.Gated(_compile(p)) for p in _V["change"]]
-CORE = [triggers.Gated(_compile(p)) for p in _V["core"]]
+CHANGE = [triggers.Anchored(_compile(p)) for p in _V["change"]]
+CORE = [triggers.Anchored(_compile(p)) for p in _V["core"]]
 CONTINUE = [_compile(p) for p in _V["continue"]]
 EACH = [triggers.Gated(_compile(p)) for p in _V["each"]]
 UNIT = [triggers.Gated(_compile(p)) for p in _V["unit"]]
-TRADED = [triggers.Gated(_compile(p)) for p in _V["traded"]]
+TRADED = [triggers.Anchored(_compile(p)) for p in _V["traded"]]
 COMPLETED_SALE = re.compile(_V["completed_sale"], re.IGNORECASE)
 TOTAL = _compile(_V["total"])
 INCREMENT = re.compile(_V["increment"], re.IGNORECASE)

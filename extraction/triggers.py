@@ -161,6 +161,32 @@ class Scan:
         self.found = _find(self.folded)
 
 
+def partial_scan(ids: frozenset[int]):
+    """A function text -> Scan that finds only the literals numbered `ids`, in one pass of their own.
+
+    Cheaper than Scan(text), and right for a gate whose literals are all among them: the
+    others it reports absent. Meant for a module's own gates, never to be shared.
+    """
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for s, i in _IDS.items():
+        if i in ids:
+            automaton.add_word(s, i)
+    if not ids:
+        return lambda text: Scan(text)
+    automaton.make_automaton()
+
+    def scan(text: str) -> Scan:
+        out = Scan.__new__(Scan)
+        out.folded = folded = fold(text)
+        out.size = len(_IDS)
+        out.found = frozenset(map(itemgetter(1), automaton.iter(folded)))
+        return out
+
+    return scan
+
+
 def _folded_text(folded) -> str:
     return folded.folded if type(folded) is Scan else folded
 
@@ -271,7 +297,7 @@ class Alternation:
         anchored = self._anchored_by_found.get(key, False)
         if anchored is False:
             indices = tuple(i for i, ids in enumerate(self._ids) if ids is None or not ids.isdisjoint(key))
-            anchored = self._anchored_for(self._compile(indices)) if indices else None
+            anchored = self._dispatched_for(indices) if indices else None
             if len(self._anchored_by_found) > 4096:
                 self._anchored_by_found.clear()
             self._anchored_by_found[key] = anchored
@@ -286,6 +312,15 @@ class Alternation:
         if regex is None:
             return iter(())
         return iter(self._anchored_for(regex).finditer(text, folded))
+
+    def _dispatched_for(self, indices: tuple[int, ...]) -> Anchored | Dispatched:
+        anchored = self._anchored_for(self._compile(indices))
+        if anchored._automaton is None or anchored._digits or anchored._starts is not None:
+            return anchored
+        per = [leading_literals(self.patterns[i], self.flags) for i in indices]
+        if any(literals is None for literals in per):
+            return anchored
+        return Dispatched(self, indices, per, anchored)
 
     def _anchored_for(self, regex: re.Pattern) -> Anchored:
         # Tried only where one of the alternatives' first words begins, when they all have one.
@@ -304,14 +339,88 @@ class Alternation:
         return anchored.search(text, folded, *args) if anchored is not None else None
 
 
-def leading_literals(pattern: str | re.Pattern, flags: int = 0) -> tuple[str, ...] | None:
-    """Folded strings one of which every match of pattern starts with, or None when unknown."""
+class Dispatched:
+    """An alternation tried where one of its alternatives' first words begins (as `Anchored` does), and
+    there as the smaller alternation of just the alternatives that can begin with that word.
+
+    At a place where the first word W begins, an alternative none of whose first words is W,
+    a prefix of W or an extension of W cannot match; the others keep their order, so the
+    first of them to match there is the alternative the whole alternation would match.
+    """
+
+    def __init__(self, alternation: Alternation, indices: tuple[int, ...], per: list[tuple[str, ...]], anchored: Anchored):
+        import ahocorasick
+
+        self.regex = anchored.regex
+        self.pattern = anchored.pattern
+        self._compile = alternation._compile
+        self._word_start = anchored._word_start
+        automaton = ahocorasick.Automaton()
+        for word in anchored.literals:  # no one of them a prefix of another
+            subset = tuple(i for i, literals in zip(indices, per)
+                           if any(w.startswith(word) or word.startswith(w) for w in literals))
+            automaton.add_word(word, (len(word), subset))
+        automaton.make_automaton()
+        self._automaton = automaton
+
+    def _starts(self, text: str, folded) -> list[tuple[int, tuple[int, ...]]]:
+        if folded is None:
+            folded = fold(text)
+        elif type(folded) is Scan:
+            folded = folded.folded
+        if self._word_start:
+            return sorted([
+                (end - length + 1, subset) for end, (length, subset) in self._automaton.iter(folded)
+                if end < length or not ((c := text[end - length]).isalnum() or c == "_")
+            ])
+        return sorted([(end - length + 1, subset) for end, (length, subset) in self._automaton.iter(folded)])
+
+    def finditer(self, text: str, folded: str | Scan | None = None, pos: int = 0, endpos: int | None = None):
+        """The alternation's matches in text[pos:endpos], as a list."""
+        end = len(text) if endpos is None else endpos
+        out = []
+        last_end = pos
+        compile_ = self._compile
+        for start, subset in self._starts(text, folded):
+            if start < last_end:
+                continue
+            if start >= end:
+                break
+            m = compile_(subset).match(text, start, end)
+            if m is not None and m.end() > start:
+                last_end = m.end()
+                out.append(m)
+        return out
+
+    def search(self, text: str, folded: str | Scan | None = None, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        compile_ = self._compile
+        for start, subset in self._starts(text, folded):
+            if start < pos:
+                continue
+            if start >= end:
+                break
+            m = compile_(subset).match(text, start, end)
+            if m is not None and m.end() > start:
+                return m
+        return None
+
+
+# In leading_literals(..., digits=True): "or a digit", where a match may begin with \d.
+DIGIT_START = "\ufdd0"  # a noncharacter: no text or literal holds it
+
+
+def leading_literals(pattern: str | re.Pattern, flags: int = 0, *, digits: bool = False) -> tuple[str, ...] | None:
+    """Folded strings one of which every match of pattern starts with, or None when unknown.
+
+    With digits=True a match may also begin with a digit ("\d"), which DIGIT_START among them stands for.
+    """
     if isinstance(pattern, re.Pattern):
         pattern, flags = pattern.pattern, pattern.flags
     if _parse is None:
         return None
     try:
-        found = _leading(list(_parse.parse(pattern, flags)))
+        found = _leading(list(_parse.parse(pattern, flags)), "", digits)
     except _PARSE_ERRORS:
         return None
     if not found or any(not s for s in found):
@@ -324,7 +433,7 @@ def leading_literals(pattern: str | re.Pattern, flags: int = 0) -> tuple[str, ..
 _PREFIX_CAP = 12  # a prefix of a prefix is still a prefix: keep them short and few
 
 
-def _leading(items, run: str = "") -> frozenset[str] | None:
+def _leading(items, run: str = "", digits: bool = False) -> frozenset[str] | None:
     """Prefixes of every match of the sequence `items`, after the literal text `run` already matched."""
     for i, (op, av) in enumerate(items):
         rest = items[i + 1:]
@@ -338,27 +447,32 @@ def _leading(items, run: str = "") -> frozenset[str] | None:
             run += chr(av)
             continue
         if op is _sre.SUBPATTERN:
-            return _leading(list(av[-1]) + rest, run)
+            return _leading(list(av[-1]) + rest, run, digits)
         if op is _sre.ATOMIC_GROUP:
-            return _leading(list(av) + rest, run)
+            return _leading(list(av) + rest, run, digits)
         if op is _sre.BRANCH:
-            subs = [_leading(list(alt) + rest, run) for alt in av[1]]
+            subs = [_leading(list(alt) + rest, run, digits) for alt in av[1]]
             return None if any(s is None for s in subs) else frozenset().union(*subs)
         if op is _sre.IN and av and all(o is _sre.LITERAL for o, _ in av):
             return frozenset(run + chr(v) for _, v in av)
+        if digits and not run and op is _sre.IN and av == [(_sre.CATEGORY, _sre.CATEGORY_DIGIT)]:
+            return frozenset({DIGIT_START})  # "\d" first: any digit
         if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
             low, _high, body = av
             if body.getwidth()[0] == 0:
                 return frozenset({run}) if run else None
-            first = _leading(list(body), run)  # the first repetition, whatever follows it
+            first = _leading(list(body), run, digits)  # the first repetition, whatever follows it
             if first is None:
                 return None
             if low >= 1:
                 return first
-            skipped = _leading(rest, run)  # or none at all
+            skipped = _leading(rest, run, digits)  # or none at all
             return None if skipped is None else first | skipped
         return frozenset({run}) if run else None
     return frozenset({run}) if run else None
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _is_word(c: str) -> bool:
@@ -397,10 +511,17 @@ class Anchored:
         # with a Scan of the text, a set test first; left out where the caller has tested already
         self.gate = Gated(regex) if gate else None
         self.literals = leading_literals(regex)
+        # A match that may also begin with a digit ("\d{1,3}%"): tried at the digits as well.
+        self._digits = False
+        if self.literals is None and starts is None:
+            with_digits = leading_literals(regex, digits=True)
+            if with_digits is not None:
+                self._digits = True
+                self.literals = tuple(s for s in with_digits if s != DIGIT_START)
         self._automaton = None
         self._starts = starts  # a function (text, folded) -> iterable of positions, instead of literals
         # "\b" then a word character: a match cannot start right after another word character.
-        self._word_start = bool(self.literals) and _starts_at_boundary(regex) and all(
+        self._word_start = bool(self.literals or self._digits) and _starts_at_boundary(regex) and all(
             _is_word(s[0]) for s in self.literals
         )
         if self.literals and starts is None:
@@ -419,6 +540,13 @@ class Anchored:
             scan, folded = folded, folded.folded
         if self._starts is not None:
             return sorted(set(self._starts(text, scan if scan is not None else folded)))
+        if self._digits:
+            found = [m.start() for m in _DIGIT.finditer(text)]
+            if self._automaton is not None:
+                found += [end - length + 1 for end, length in self._automaton.iter(folded)]
+            if self._word_start:
+                found = [p for p in found if p == 0 or not ((c := text[p - 1]).isalnum() or c == "_")]
+            return sorted(set(found))  # a literal may begin with a digit too
         if self._automaton is None:
             return None
         # No literal is a prefix of another (see leading_literals), so no position comes twice; and a
@@ -437,7 +565,7 @@ class Anchored:
             if gate is not None and gate._ids is not None and not gate.possible(folded):
                 return []
             automaton = self._automaton
-            if automaton is not None:
+            if automaton is not None and not self._digits:
                 # starts(), inlined: the commonest case, called for every pattern of every sentence
                 if self._word_start:
                     starts = sorted([

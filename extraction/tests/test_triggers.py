@@ -53,7 +53,9 @@ def _gated():
     found.update({f"money cue {k}": v for k, v in figures.MONEY_CUES.items()})
     found.update({f"blocker {k}": v for k, v in figures.COUNT_BLOCKERS.items()})
     found.update({f"market share {i}": v for i, v in enumerate(figures.MARKET_SHARE)})
-    found.update({f"stakes core {i}": v for i, v in enumerate(stakes.CORE)})
+    found.update({f"stakes core {i}": v.gate for i, v in enumerate(stakes.CORE)})
+    found.update({f"stakes change {i}": v.gate for i, v in enumerate(stakes.CHANGE)})
+    found.update({f"stakes traded {i}": v.gate for i, v in enumerate(stakes.TRADED)})
     found.update({f"stakes explicit {i}": v for i, v in enumerate(stakes.EXPLICIT)})
     found.update({f"hypothetical {i}": v for i, v in enumerate(events.ANCHORED_HYPOTHETICAL)})
     found.update({f"date {name} {i}": f.gate for i, ((name, _), f) in enumerate(zip(dates.PATTERNS, dates._FINDERS))})
@@ -79,6 +81,11 @@ def _anchored():
         "number word": figures._NUMBER_WORD,
     }
     found.update({f"people pattern {i}": f for i, f in enumerate(people._FINDERS)})
+    found.update({f"stakes {kind} {i}": f for kind in ("core", "change", "traded")
+                  for i, f in enumerate(getattr(stakes, kind.upper()))})
+    cues = {**figures.MONEY_CUES, **{f"{u} {m}": p for u, c in figures.COUNT_CUES.items() for m, p in c.items()},
+            **{f"{u} blocker": p for u, p in figures.COUNT_BLOCKERS.items()}}
+    found.update({f"figure cue {k}": figures._anchored(p.regex) for k, p in cues.items()})
     found.update({f"date {name} {i}": f for i, ((name, _), f) in enumerate(zip(dates.PATTERNS, dates._FINDERS))})
     return found
 
@@ -150,6 +157,27 @@ def test_required_literals_are_read_off_the_pattern(pattern, flags, literals):
 )
 def test_leading_literals_are_the_ways_a_match_can_begin(pattern, literals):
     assert triggers.leading_literals(pattern) == literals
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        (r"\d+%", (triggers.DIGIT_START,)),
+        (r"(?:about\s+)?\d{1,3}%", ("about", triggers.DIGIT_START)),
+        (r"a\d", ("a",)),  # a digit after a literal adds nothing
+        (r"[0-3]?\d", None),
+    ],
+)
+def test_leading_literals_can_say_a_match_begins_with_a_digit(pattern, literals):
+    assert triggers.leading_literals(pattern, digits=True) == literals
+
+
+def test_an_anchored_pattern_may_begin_at_a_digit():
+    finder = triggers.Anchored(re.compile(r"(?:about\s+)?\d{1,3}(?:\.\d+)?%"))
+    for text in ["about 5% and 12.5% of 1234% ⟨3⟩ 7%", "x5% ab9%", "", "about about 3 %"]:
+        expected = [m.span() for m in finder.regex.finditer(text)]
+        assert [m.span() for m in finder.finditer(text)] == expected
+        assert [m.span() for m in finder.finditer(text, triggers.Scan(text))] == expected
 
 
 def test_folding_keeps_offsets_and_what_ignorecase_treats_as_equal():

@@ -22,7 +22,8 @@ _prefix = "|".join(re.escape(p) for p in sorted(PREFIXES, key=len, reverse=True)
 _curword = "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
 _scale_long = r"hundred|thousand|millions?|billions?|trillion|lakhs?|crores?"
 _scale_short = r"bn|mn|mln|bln|tn|trn|[mbk](?![\w])"
-_digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "5,50,874" and "1,04,407": Indian grouping, by hundreds and then by twos (lakh, crore)
+_digits = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _words = "|".join(re.escape(w) for w in sorted(WORDS, key=len, reverse=True))
 
 AMOUNT = re.compile(

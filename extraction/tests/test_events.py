@@ -254,3 +254,9 @@ def test_idle_plants_are_not_a_restructuring_but_idling_plants_is():
 
     assert [e.kind for e in spare.events] == []
     assert [(e.kind, e.companies) for e in idled.events] == [("restructuring", ["Nissan Motor Co., Ltd."])]
+
+
+def test_a_rise_in_profit_described_at_length_is_a_result():
+    result = run_text("Toyota reported an 8 per cent rise in standalone net profit to 3 billion yen.")
+
+    assert [(e.kind, e.companies) for e in result.events] == [("financial_result", ["Toyota Motor Corporation"])]

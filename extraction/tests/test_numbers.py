@@ -16,3 +16,8 @@ def test_it_reads_counts_words_and_percentages():
     assert amounts("810,000 cars, seven plants, 4.1 million units") == [
         (810_000, "count", None), (7, "count", None), (4_100_000, "count", None)]
     assert amounts("2.4% and 34 per cent") == [(2.4, "percent", "%"), (34, "percent", "%")]
+
+
+def test_it_reads_indian_digit_grouping():
+    found = [(a.text, a.value) for a in find("It sold 5,50,874 vehicles; revenue was Rs 1,04,407 crore.")]
+    assert found == [("5,50,874", 550874.0), ("Rs 1,04,407 crore", 1_044_070_000_000.0)]

@@ -180,10 +180,10 @@ class FindEvents:
 
     def _stake_changes(self, doc: Document) -> list[Candidate]:
         out = []
-        for si, owner, target, start, end in getattr(doc, "stake_changes", []):
+        for si, owner, target, start, end, *others in getattr(doc, "stake_changes", []):
             sentence = doc.sentences[si]
             date_exprs = doc.dates(si)
-            out.append(Candidate("stake_change", [owner, target], _status(sentence.masked.text, sentence.masked.scan),
+            out.append(Candidate("stake_change", [*others, owner, target], _status(sentence.masked.text, sentence.masked.scan),
                                  _date_for(date_exprs, sentence, start, doc, False),
                                  sentence.start, sentence.end, sentence.text, si, 2))
         return out

@@ -59,6 +59,7 @@ ROW = _compile(_V["row"])
 ROW_INTRO = re.compile(_V["row_intro"], re.IGNORECASE)
 ROW_OWNERS_INTRO = re.compile(_V["row_owners_intro"], re.IGNORECASE)
 _POSSESSIVE_TOKEN = re.compile(r"(⟨\d+⟩)(?:’s|'s|’|')")
+_POSSESSOR_BEFORE = re.compile(r"(⟨\d+⟩)(?:’s|'s|’|')\s+(?:own\s+|remaining\s+|entire\s+|whole\s+|existing\s+)?$")
 FRACTIONS = {"fifth": 20.0, "quarter": 25.0, "third": 33.3, "half": 50.0, "thirds": 66.7, "quarters": 75.0, "tenth": 10.0}
 CHANGE_VERBS = re.compile(_V["change_verbs"], re.IGNORECASE)
 _ANCHOR = re.compile(r"\d\s?(?:%|percent|per\s+cent|pct\b)", re.IGNORECASE)
@@ -120,7 +121,12 @@ class FindStakes:
                 before = text[max(0, a - 60):a]
                 sold = bool(COMPLETED_SALE.search(before))
                 if change or CHANGE_VERBS.search(before):
-                    doc.stake_changes.append((si, owner_key, target_key, start, end))
+                    # "Renault took over Nissan's 51% stake": the buyer takes part in the change too
+                    possessor = _POSSESSOR_BEFORE.search(text, 0, a)
+                    buyer = None
+                    if possessor is not None and company(possessor, 1) == owner_key:
+                        buyer = _last(doc, text[:possessor.start()], {owner_key, target_key}, subject=True)
+                    doc.stake_changes.append((si, owner_key, target_key, start, end, *([buyer] if buyer else [])))
                 if sold or not held:
                     return  # a stake sold is no longer held; a further 3% bought is not the holding
                 targets.append((b, target_key))
@@ -250,6 +256,12 @@ class FindStakes:
         """The holder of a stake named without one: the nearest company before it in the sentence,
         or the company "its"/"the company" stands for."""
         before = masked.text[:pos]
+        # "took over Nissan's 51% stake in the plant company": the possessive names the holder
+        possessor = _POSSESSOR_BEFORE.search(before)
+        if possessor is not None:
+            key = doc.mention_company(int(TOKEN.match(possessor.group(1)).group(1)))
+            if key not in exclude:
+                return key
         # the subject, not a company inside a relative clause ("X, from which Y was spun off, cut ...")
         # nor one that only qualifies a noun or follows a preposition ("placed 10 million Traton shares")
         hidden = doc.hidden(masked.text)[:pos]

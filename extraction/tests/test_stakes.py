@@ -327,3 +327,13 @@ def test_it_reads_a_holding_however_it_is_phrased(text, expected):
     else:
         owner, target, percent = expected
         assert any(o == owner and t == target and abs(p - percent) < 0.06 for o, t, p in found), found
+
+
+def test_a_stake_taken_over_names_its_seller_buyer_and_the_buyers_new_holding():
+    result = run_text("As part of the package Renault took over Nissan's 51% stake in Hino Motors, "
+                      "the plant company in Chennai, giving Renault 100% of the factory.")
+
+    assert [(s.owner.split()[0], s.target.split()[0], s.percent) for s in result.stakes] == [
+        ("Nissan", "Hino", 51.0), ("Renault", "Hino", 100.0)]
+    assert [(e.kind, e.companies) for e in result.events] == [
+        ("stake_change", ["Renault Group", "Nissan Motor Co., Ltd.", "Hino Motors, Ltd."])]

@@ -59,6 +59,7 @@ ROW = _compile(_V["row"])
 ROW_INTRO = re.compile(_V["row_intro"], re.IGNORECASE)
 ROW_OWNERS_INTRO = re.compile(_V["row_owners_intro"], re.IGNORECASE)
 _POSSESSIVE_TOKEN = re.compile(r"(⟨\d+⟩)(?:’s|'s|’|')")
+_BOUGHT = re.compile(r"\b(?:took\s+over|bought|acquired|purchased|has\s+bought|has\s+acquired)\s+$", re.IGNORECASE)
 _POSSESSOR_BEFORE = re.compile(r"(⟨\d+⟩)(?:’s|'s|’|')\s+(?:own\s+|remaining\s+|entire\s+|whole\s+|existing\s+)?$")
 FRACTIONS = {"fifth": 20.0, "quarter": 25.0, "third": 33.3, "half": 50.0, "thirds": 66.7, "quarters": 75.0, "tenth": 10.0}
 CHANGE_VERBS = re.compile(_V["change_verbs"], re.IGNORECASE)
@@ -126,10 +127,12 @@ class FindStakes:
                     buyer = None
                     if possessor is not None and company(possessor, 1) == owner_key:
                         buyer = _last(doc, text[:possessor.start()], {owner_key, target_key}, subject=True)
+                        # once bought, the stake is no longer the seller's
+                        sold = sold or (buyer is not None and bool(_BOUGHT.search(text, 0, possessor.start())))
                     doc.stake_changes.append((si, owner_key, target_key, start, end, *([buyer] if buyer else [])))
+                targets.append((b, target_key))  # what a later "giving Renault 100% of the factory" means
                 if sold or not held:
                     return  # a stake sold is no longer held; a further 3% bought is not the holding
-                targets.append((b, target_key))
                 key = (owner_key, target_key, round(pct, 2))
                 if key not in found:
                     found[key] = StakeFound(doc.name(owner_key), doc.name(target_key), pct, doc.body[start:end], start, end)

@@ -41,7 +41,7 @@ RELATIVE_CLAUSE = re.compile(
     # "Subaru, 20 per cent of which belongs to Toyota, ...": the owner is not the subject
     r"|,\s+(?:a\s+|about\s+|roughly\s+|nearly\s+)?(?:\d[\d.]*\s?(?:%|percent|per\s+cent)|third|quarter|fifth|half)\s+of\s+which\b[^,;]*,"
     # "Polestar, the electric-car brand majority owned by Geely, ...": a description of the subject
-    r"|,\s+(?:the|a|an)\s+(?:[^,;⟨]{0,60}?\s)?(?:owned|controlled|backed|unit|subsidiary|arm|affiliate|brand|venture)\b[^,;]*,",
+    r"|,\s+(?:the|a|an)\s+(?:[^,;⟨]{0,60}?\s)?(?:owned|controlled|backed|chaired|led|run|headed|unit|subsidiary|arm|affiliate|brand|venture)\b[^,;]*,",
     re.IGNORECASE,
 )
 

@@ -1,3 +1,5 @@
+import pytest
+
 import datetime as dt
 
 from extraction.tests.helpers import run_text
@@ -260,3 +262,18 @@ def test_a_rise_in_profit_described_at_length_is_a_result():
     result = run_text("Toyota reported an 8 per cent rise in standalone net profit to 3 billion yen.")
 
     assert [(e.kind, e.companies) for e in result.events] == [("financial_result", ["Toyota Motor Corporation"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Toyota Industries agreed on June 3 to be taken private by a consortium led by Denso.",
+    "Toyota plans to take Hino Motors, the truck maker it has long controlled, private this year.",
+    "Toyota on Wednesday announced an agreement to acquire Italian truck and bus maker Hino Motors.",
+    "Honda completed its acquisition of Mazda last year.",
+    "Denso will launch a tender offer for all Toyota Industries shares.",
+])
+def test_a_takeover_is_a_stake_change(text):
+    assert [e.kind for e in run_text(text).events] == ["stake_change"]
+
+
+def test_acquiring_something_from_a_company_is_not_a_stake_change():
+    assert run_text("Toyota acquired technology from Denso.").events == []

@@ -55,10 +55,12 @@ TRADED = [triggers.Anchored(_compile(p)) for p in _V["traded"]]
 COMPLETED_SALE = re.compile(_V["completed_sale"], re.IGNORECASE)
 TOTAL = _compile(_V["total"])
 INCREMENT = re.compile(_V["increment"], re.IGNORECASE)
+SENTENCE_TOTAL = _compile(_V["sentence_total"])
 ROW = _compile(_V["row"])
 ROW_INTRO = re.compile(_V["row_intro"], re.IGNORECASE)
 ROW_OWNERS_INTRO = re.compile(_V["row_owners_intro"], re.IGNORECASE)
 _POSSESSIVE_TOKEN = re.compile(r"(⟨\d+⟩)(?:’s|'s|’|')")
+_WHICH_BEFORE = re.compile(r"(⟨\d+⟩),\s+which\s+(?:now\s+|still\s+|currently\s+|already\s+|also\s+)?$")
 _BOUGHT = re.compile(r"\b(?:took\s+over|bought|acquired|purchased|has\s+bought|has\s+acquired)\s+$", re.IGNORECASE)
 _POSSESSOR_BEFORE = re.compile(r"(⟨\d+⟩)(?:’s|'s|’|')\s+(?:own\s+|remaining\s+|entire\s+|whole\s+|existing\s+)?$")
 FRACTIONS = {"fifth": 20.0, "quarter": 25.0, "third": 33.3, "half": 50.0, "thirds": 66.7, "quarters": 75.0, "tenth": 10.0}
@@ -109,6 +111,7 @@ class FindStakes:
             text = masked.text
             taken: list[tuple[int, int]] = []
             targets: list[tuple[int, str]] = []  # (end in the masked text, target) of the holdings read here
+            pairs: list[tuple[int, str, str]] = []  # (end, owner, target) of the same
 
             def free(a, b):
                 return not any(a < tb and ta < b for ta, tb in taken)
@@ -131,6 +134,7 @@ class FindStakes:
                         sold = sold or (buyer is not None and bool(_BOUGHT.search(text, 0, possessor.start())))
                     doc.stake_changes.append((si, owner_key, target_key, start, end, *([buyer] if buyer else [])))
                 targets.append((b, target_key))  # what a later "giving Renault 100% of the factory" means
+                pairs.append((b, owner_key, target_key))
                 if sold or not held:
                     return  # a stake sold is no longer held; a further 3% bought is not the holding
                 key = (owner_key, target_key, round(pct, 2))
@@ -249,6 +253,12 @@ class FindStakes:
                 if target is not None:
                     taken.append(m.span())
                     add(company(m, "owner"), target, _pct(m), m.start(), m.end())
+            # "... and a further 20.7% through a trust, for a total economic interest of 35.7%"
+            for m in SENTENCE_TOTAL.finditer(text):
+                pair = next(((o, t) for end, o, t in reversed(pairs) if end <= m.start()), None)
+                if pair is not None and free(*m.span()):
+                    taken.append(m.span())
+                    add(*pair, _pct(m), m.start(), m.end())
         doc.result.stakes = sorted(found.values(), key=lambda s: s.start)  # in the order the article gives them
         # A government is listed only as a holder: "the French state, which owns 15% of Renault".
         holders = {s.owner for s in doc.result.stakes} | {s.target for s in doc.result.stakes}
@@ -259,6 +269,12 @@ class FindStakes:
         """The holder of a stake named without one: the nearest company before it in the sentence,
         or the company "its"/"the company" stands for."""
         before = masked.text[:pos]
+        # "... a tie-up with Toyota, which owns 5.9% of Isuzu": "which" is the company just before it
+        antecedent = _WHICH_BEFORE.search(before)
+        if antecedent is not None:
+            key = doc.mention_company(int(TOKEN.match(antecedent.group(1)).group(1)))
+            if key not in exclude:
+                return key
         # "took over Nissan's 51% stake in the plant company": the possessive names the holder
         possessor = _POSSESSOR_BEFORE.search(before)
         if possessor is not None:

@@ -337,3 +337,21 @@ def test_a_stake_taken_over_names_its_seller_buyer_and_the_buyers_new_holding():
         ("Renault", "Hino", 100.0)]
     assert [(e.kind, e.companies) for e in result.events] == [
         ("stake_change", ["Renault Group", "Nissan Motor Co., Ltd.", "Hino Motors, Ltd."])]
+
+
+def test_a_holding_summed_at_the_end_of_the_sentence_is_the_total():
+    found, _ = stakes("Renault directly owns 15% of Nissan and holds a further 20.7% through a French trust, "
+                      "for a total economic interest of 35.7%.")
+    assert found == [("Renault", "Nissan", 15.0), ("Renault", "Nissan", 35.7)]
+
+
+def test_a_second_owner_after_while_holds_the_company_just_named():
+    found, _ = stakes("Nissan is Mitsubishi Motors' largest shareholder with a 26.7% interest, "
+                      "while trading house Toyota owns about 20%.")
+    assert found == [("Nissan", "Mitsubishi", 26.7), ("Toyota", "Mitsubishi", 20.0)]
+
+
+def test_which_after_a_company_named_after_a_preposition_is_that_company():
+    found, _ = stakes("Isuzu acquired Hino Motors from Daimler in 2021 and holds a capital tie-up with Toyota, "
+                      "which owns 5.9 percent of Isuzu.")
+    assert found == [("Toyota", "Isuzu", 5.9)]

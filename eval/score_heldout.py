@@ -22,7 +22,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SCORER = HERE.parent.parent / "shared" / "eval" / "score_extraction.py"
-SETS = [  # gold file, which parity is blind
+SETS = [  # gold file, which parity is blind (None: the whole set is development data)
     (HERE / "heldout" / "heldout.gold.json", None),
     (HERE / "heldout2" / "heldout2.gold.json", None),
     (HERE / "heldout3" / "heldout3.gold.json", None),  # its blind half was opened for tuning too

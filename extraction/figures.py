@@ -152,6 +152,9 @@ class FindFigures:
                 if metric is None and ca > 0 and _ELIDED.match(text, ca):
                     # "Toyota's net profit rose to 4.8 trillion yen, while Honda's fell to 1.1 trillion yen"
                     metric = next((c[1] for c in reversed(classified) if c[0].kind == "money" and c[1] and c[4] < ca), None)
+                if metric is None and compared == "tariff_cost" and _HIT_AFTER.match(text, amount.end):
+                    # after a sentence about tariff costs: "Subaru said it expected a 180 billion yen hit"
+                    metric = compared
                 if metric is None and compared and _COMPARED.search(text, ca, amount.start):
                     # "... rose to 201.1 billion yuan. That beat Tesla's $25.2 billion": the same measure
                     metric = compared
@@ -169,7 +172,8 @@ class FindFigures:
                     if metric in ("sales_units", "ev_sales_units") and amount.value < MIN_SALES_UNITS:
                         # "two large electric cars whose sales ...": a handful of models, not a sales figure
                         metric = None
-                elif amount.scaled and classified and classified[-1][1] in ("sales_units", "ev_sales_units"):
+                elif classified and classified[-1][1] in ("sales_units", "ev_sales_units") and (
+                        amount.scaled or _SOLD_BEFORE.search(text, max(0, amount.start - 30), amount.start)):
                     # "... 140,000 and 19,000 EVs, while Tesla and BYD sold 1.8 million and 1.57 million"
                     metric, unit = classified[-1][1], classified[-1][2]
             classified.append((amount, metric, unit, sign, ca, cb))
@@ -372,6 +376,9 @@ def _body_pos(doc, si, pos):
 
 
 _ASIDE = re.compile(r"[,;(—–]")
+_HIT_AFTER = re.compile(r"\s+(?:hit|impact|blow|headwind|drag)\b", re.IGNORECASE)
+# "... 3.44 million vehicles, while Mitsubishi Motors sold 815,000": the same unit, left out
+_SOLD_BEFORE = re.compile(r"\b(?:sold|delivered|shipped|sells|delivers)\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$", re.IGNORECASE)
 _CHARGE_AFTER = re.compile(
     r"\s+(?:of\s+|in\s+)?(?:[\w-]+\s+){0,2}?(?:impairments?|impairment\s+(?:charges?|losses)|write-?downs?|writedowns?|"
     r"charges?|provisions?|one-off\s+costs?|restructuring\s+costs?)\b(?!\s+(?:from|of)\s+tariffs?)",

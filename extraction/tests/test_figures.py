@@ -211,3 +211,17 @@ def test_plants_cut_to_one_count_from_another_are_closed():
     result = run_text("Nissan said it would reduce its number of car plants to 10 from 17.")
 
     assert [(f.metric, f.value) for f in result.figures] == [("plants_closed", 7)]
+
+
+def test_a_hit_after_a_sentence_about_tariff_costs_is_a_tariff_cost():
+    result = run_text("Honda expects tariffs to cost it 450 billion yen. Subaru said it expected a 180 billion yen hit.")
+
+    assert [(f.company.split()[0], f.metric, f.value) for f in result.figures] == [
+        ("Honda", "tariff_cost", 450_000_000_000), ("Subaru", "tariff_cost", 180_000_000_000)]
+
+
+def test_a_second_sales_count_without_its_unit_is_sales_too():
+    result = run_text("Nissan sold 3.44 million vehicles in the year through March, while Mazda sold 815,000.")
+
+    assert [(f.company.split()[0], f.metric, f.value) for f in result.figures] == [
+        ("Nissan", "sales_units", 3_440_000), ("Mazda", "sales_units", 815_000)]

@@ -57,6 +57,10 @@ TOTAL = _compile(_V["total"])
 INCREMENT = re.compile(_V["increment"], re.IGNORECASE)
 SENTENCE_TOTAL = _compile(_V["sentence_total"])
 ROW = _compile(_V["row"])
+PAIR_ROW = _compile(_V["pair_row"])
+PAIR_HEADER_TARGET_FIRST = re.compile(_V["pair_header_target_first"], re.IGNORECASE)
+INLINE_LIST = re.compile(_V["inline_list"], re.IGNORECASE)
+INLINE_ITEM = _compile(_V["inline_item"])
 ROW_INTRO = re.compile(_V["row_intro"], re.IGNORECASE)
 ROW_OWNERS_INTRO = re.compile(_V["row_owners_intro"], re.IGNORECASE)
 _POSSESSIVE_TOKEN = re.compile(r"(⟨\d+⟩)(?:’s|'s|’|')")
@@ -152,6 +156,21 @@ class FindStakes:
                     owner, target = (listed, holder) if owners_listed else (holder, listed)
                     add(owner, target, _pct(row), row.start("target"), row.end())
                 continue
+            row = PAIR_ROW.match(text)
+            if row is not None:
+                owner, target = company(row, "a"), company(row, "b")
+                if _table_lists_company_first(doc, si):
+                    owner, target = target, owner
+                add(owner, target, _pct(row), row.start("a"), row.end())
+                continue
+            # "Toyota's stakes in other carmakers: Subaru 20.0% | Mazda 5.1% | Suzuki 4.9%"
+            for intro in INLINE_LIST.finditer(text):
+                owner = doc.mention_company(int(TOKEN.match(intro.group(1)).group(1)))
+                pos = intro.end()
+                while (item := INLINE_ITEM.match(text, pos)) is not None and item.end() > pos:
+                    taken.append(item.span())
+                    add(owner, company(item, "target"), _pct(item), item.start("target"), item.end("pct") + 1)
+                    pos = item.end()
 
             scan = masked.scan
             for pattern in CHANGE:
@@ -300,6 +319,18 @@ class FindStakes:
         if _PRONOUN.search(before):
             return doc.salient(si, exclude=exclude)
         return None
+
+
+def _table_lists_company_first(doc: Document, si: int) -> bool:
+    """Whether the header line of the table a row belongs to puts the company before its holder."""
+    for j in range(si - 1, max(-1, si - 12), -1):
+        masked = doc.sentences[j].masked
+        if masked is None:
+            return False
+        if PAIR_ROW.match(masked.text):
+            continue
+        return bool(PAIR_HEADER_TARGET_FIRST.search(masked.text))
+    return False
 
 
 def _table_heading(doc: Document, si: int, exclude) -> tuple[str | None, bool]:

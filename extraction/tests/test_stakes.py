@@ -355,3 +355,25 @@ def test_which_after_a_company_named_after_a_preposition_is_that_company():
     found, _ = stakes("Isuzu acquired Hino Motors from Daimler in 2021 and holds a capital tie-up with Toyota, "
                       "which owns 5.9 percent of Isuzu.")
     assert found == [("Toyota", "Isuzu", 5.9)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Toyota's stakes in other carmakers: Subaru 20.0% | Mazda 5.1% | Suzuki 4.9%.",
+     [("Toyota", "Subaru", 20.0), ("Toyota", "Mazda", 5.1), ("Toyota", "Suzuki", 4.9)]),
+    ("Toyota's holdings: Subaru, 20%; Mazda, 5.1%; Suzuki, 4.9%.",
+     [("Toyota", "Subaru", 20.0), ("Toyota", "Mazda", 5.1), ("Toyota", "Suzuki", 4.9)]),
+    ("Who owns whom:\nHolder | Company | Stake\nToyota | Subaru | 20.0%\nNissan | Mitsubishi Motors | 34%",
+     [("Toyota", "Subaru", 20.0), ("Nissan", "Mitsubishi", 34.0)]),
+    ("Cross-holdings\nHolder\tCompany\tStake\nToyota\tSubaru\t20.0%\nToyota\tMazda\t5.1%",
+     [("Toyota", "Subaru", 20.0), ("Toyota", "Mazda", 5.1)]),
+    ("Cross-holdings\nCompany | Held by | Stake\nSubaru | Toyota | 20.0%\nMazda | Toyota | 5.1%",
+     [("Toyota", "Subaru", 20.0), ("Toyota", "Mazda", 5.1)]),
+    ("The web of stakes:\nToyota → Subaru: 20%\nToyota → Mazda: 5.1%",
+     [("Toyota", "Subaru", 20.0), ("Toyota", "Mazda", 5.1)]),
+    ("Toyota's partners include Subaru (Toyota holds 20%) and others.", [("Toyota", "Subaru", 20.0)]),
+    ("Major holdings:\n- Denso: 24.2% held by Toyota\n- Mazda: 5.1% held by Toyota",
+     [("Toyota", "Denso", 24.2), ("Toyota", "Mazda", 5.1)]),
+], ids=["pipes", "semicolons", "holder-first-table", "tabs", "company-first-table", "arrows", "parenthesis", "held-by"])
+def test_it_reads_holdings_laid_out_as_tables_and_lists(text, expected):
+    found, _ = stakes(text)
+    assert found == expected

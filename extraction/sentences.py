@@ -115,7 +115,7 @@ def _is_boundary(line: str, dot: int, end: int) -> bool:
     return True
 
 
-_TABLE_ROW = re.compile(r"(?:\.{2,}|…|\|)\s*[-+−]?[\d$€£¥₹(]|\d\s?(?:%|per\s?cent)$", re.IGNORECASE)
+_TABLE_ROW = re.compile(r"(?:\.{2,}|…|\||:|\t)\s*[-+−~]?\s?(?:US\$|Rs\.?\s?|[\d$€£¥₹(])|\d\s?(?:%|per\s?cent)$", re.IGNORECASE)
 
 
 def _looks_like_heading(text: str) -> bool:

@@ -199,7 +199,7 @@ class Gated:
     (shared among all the patterns tried on the same text) or `fold(text)`.
     """
 
-    __slots__ = ("_ids", "_max", "literals", "pattern", "regex")
+    __slots__ = ("_ids", "_max", "_words", "literals", "pattern", "regex")
 
     def __init__(self, regex: re.Pattern):
         self.regex = regex
@@ -207,6 +207,18 @@ class Gated:
         self.literals = required_literals(regex)
         self._ids = _register(self.literals)
         self._max = max(self._ids) if self._ids else -1
+        self._words = {_IDS[s]: s for s in self.literals} if self.literals else {}
+
+    def possible_in(self, part: str, scan: Scan) -> bool:
+        """possible(part) for a slice `part` of scan.folded: only the literals the whole text holds
+        can occur in it, so only those are looked for."""
+        ids = self._ids
+        if ids is None:
+            return True
+        if self._max < scan.size:
+            words = self._words
+            return any(words[i] in part for i in ids & scan.found)
+        return any(s in part for s in self.literals)
 
     def possible(self, folded: str | Scan) -> bool:
         ids = self._ids

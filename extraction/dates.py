@@ -154,9 +154,11 @@ _GUARDS = {
     "years_ago": lambda text, lowered, has_month: "ago" in lowered,
 }
 _GATE_IDS = frozenset().union(*(f.gate._ids for f in _FINDERS if f.gate._ids))
-# Every gate find() tests with its scan: _HINT_WORDS, the finders' (through _plan_for), _MONTH_FINDER, _FUTURE.
+# Every literal find() tests with its scan: the gates of _HINT_WORDS, of the finders (through _plan_for),
+# of _MONTH_FINDER and _FUTURE, and the first words the anchored ones look up in a Scan (Anchored._lead).
 _scan_for_dates = triggers.partial_scan(
-    _GATE_IDS.union(*(g._ids for g in (_HINT_WORDS.gate, _MONTH_FINDER.gate, _FUTURE) if g._ids))
+    _GATE_IDS.union(*(g._ids for g in (_HINT_WORDS.gate, _MONTH_FINDER.gate, _FUTURE) if g._ids),
+                    *(f._lead[0] for f in (_HINT_WORDS, _MONTH_FINDER, *_FINDERS) if f._lead))
 )
 _GATE_MAX = max(_GATE_IDS)
 _PLANS: dict = {}
@@ -215,7 +217,7 @@ def find(text: str, published: dt.date | None, *, scan: triggers.Scan | None = N
             continue
         # The plan has tested the finder's trigger words already: what is left of triggers.Anchored.finditer.
         if starts_at is None:
-            starts = finder.starts(text, folded)
+            starts = finder.starts(text, scan)
         elif starts_at == "month":
             starts = months
         else:

@@ -265,7 +265,7 @@ def _nearest(pattern, text, scan, pos, ca, cb, window=90):
     lo, hi = max(ca, pos - window), min(cb, pos + window)
     if isinstance(pattern, triggers.Gated):
         # its trigger words must occur in the sentence, and then in the window
-        if not pattern.possible(scan) or not pattern.possible(scan.folded[lo:hi]):
+        if not pattern.possible(scan) or not pattern.possible_in(scan.folded[lo:hi], scan):
             return None
         matches = _anchored(pattern.regex).finditer(text, scan, lo, hi)
     else:
@@ -307,7 +307,8 @@ def _is_market_share(text, folded, scan, amount, ca, cb, *, ranked=False):
     lo, hi = max(ca, amount.start - 80), min(cb, amount.end + 60)
     local, local_folded = text[lo:hi], folded[lo:hi]
     patterns = [*MARKET_SHARE, *MARKET_SHARE_RANKING] if ranked else MARKET_SHARE
-    return any(p.possible(scan) and p.search(local, local_folded) for p in patterns) and bool(local)
+    return any(p.possible(scan) and p.possible_in(local_folded, scan) and p.regex.search(local)
+               for p in patterns) and bool(local)
 
 
 def _count_unit(text, amounts, i):

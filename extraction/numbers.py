@@ -44,6 +44,7 @@ _DIGIT_RUN = re.compile(r"\d+")
 _MINUS = re.compile(r"(?:^|[\s(:])[-−–]$")
 _WORD_STARTS = None
 _WORD_LITERALS = triggers.Literals((*WORDS, *PREFIXES))
+_WORD_BY_ID = {triggers._IDS[w]: w for w in _WORD_LITERALS.literals}
 
 
 def _starts(text: str, folded: str | triggers.Scan):
@@ -58,7 +59,16 @@ def _starts(text: str, folded: str | triggers.Scan):
         _WORD_STARTS.make_automaton()
     # Digits in a company token ("⟨12⟩", see sentences.Masked) are a mention's index, not a number.
     firsts = [m.start() for m in _DIGIT_RUN.finditer(text) if not (m.start() and text[m.start() - 1] == "⟨")]
-    if _WORD_LITERALS.possible(folded):
+    if type(folded) is triggers.Scan and _WORD_LITERALS._max < folded.size:
+        # The Scan says which words and prefixes occur: find just those (all their occurrences).
+        lowered = folded.folded
+        for i in _WORD_LITERALS._ids & folded.found:
+            word = _WORD_BY_ID[i]
+            p = lowered.find(word)
+            while p != -1:
+                firsts.append(p)
+                p = lowered.find(word, p + 1)
+    elif _WORD_LITERALS.possible(folded):
         folded = folded.folded if type(folded) is triggers.Scan else folded
         firsts += [end - length + 1 for end, length in _WORD_STARTS.iter(folded)]
     out = []

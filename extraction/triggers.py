@@ -164,8 +164,9 @@ class Scan:
 def partial_scan(ids: frozenset[int]):
     """A function text -> Scan that finds only the literals numbered `ids`, in one pass of their own.
 
-    Cheaper than Scan(text), and right for a gate whose literals are all among them: the
-    others it reports absent. Meant for a module's own gates, never to be shared.
+    Cheaper than Scan(text), and right for a gate whose literals are all among them, or an
+    Anchored whose first words are (Anchored._lead): the others it reports absent. Meant for a
+    module's own gates and finders, never to be shared.
     """
     import ahocorasick
 
@@ -198,7 +199,7 @@ class Gated:
     (shared among all the patterns tried on the same text) or `fold(text)`.
     """
 
-    __slots__ = ("_ids", "_max", "literals", "pattern", "regex")
+    __slots__ = ("_ids", "_max", "_words", "literals", "pattern", "regex")
 
     def __init__(self, regex: re.Pattern):
         self.regex = regex
@@ -206,6 +207,18 @@ class Gated:
         self.literals = required_literals(regex)
         self._ids = _register(self.literals)
         self._max = max(self._ids) if self._ids else -1
+        self._words = {_IDS[s]: s for s in self.literals} if self.literals else {}
+
+    def possible_in(self, part: str, scan: Scan) -> bool:
+        """possible(part) for a slice `part` of scan.folded: only the literals the whole text holds
+        can occur in it, so only those are looked for."""
+        ids = self._ids
+        if ids is None:
+            return True
+        if self._max < scan.size:
+            words = self._words
+            return any(words[i] in part for i in ids & scan.found)
+        return any(s in part for s in self.literals)
 
     def possible(self, folded: str | Scan) -> bool:
         ids = self._ids
@@ -475,6 +488,20 @@ def _leading(items, run: str = "", digits: bool = False) -> frozenset[str] | Non
 _DIGIT = re.compile(r"\d")
 
 
+def _occurrences(text: str, folded: str, words, word_start: bool) -> list[int]:
+    """Sorted positions where one of words (none a prefix of another) begins in folded, as the
+    automaton of an Anchored finds them; at the start of a word only, if word_start."""
+    out = []
+    for word in words:
+        i = folded.find(word)
+        while i != -1:
+            if not word_start or i == 0 or not ((c := text[i - 1]).isalnum() or c == "_"):
+                out.append(i)
+            i = folded.find(word, i + 1)
+    out.sort()
+    return out
+
+
 def _is_word(c: str) -> bool:
     """The regex engine's \\w for one character of a str pattern."""
     return c.isalnum() or c == "_"
@@ -530,6 +557,12 @@ class Anchored:
                 automaton.add_word(s, len(s))
             automaton.make_automaton()
             self._automaton = automaton
+        # When every first word is a registered literal, a Scan already says which of them occur: with
+        # none, nothing can match; with a few, str.find locates them faster than a pass of the automaton.
+        self._lead = None
+        if self.literals and starts is None and not self._digits and all(s in _IDS for s in self.literals):
+            ids = {_IDS[s]: s for s in self.literals}
+            self._lead = (frozenset(ids), ids, max(ids))
 
     def starts(self, text: str, folded: str | Scan | None = None) -> list[int] | None:
         """Sorted positions where a match may begin; None when any position may."""
@@ -540,6 +573,10 @@ class Anchored:
             scan, folded = folded, folded.folded
         if self._starts is not None:
             return sorted(set(self._starts(text, scan if scan is not None else folded)))
+        lead = self._lead
+        if lead is not None and scan is not None and lead[2] < scan.size:
+            words = lead[1]
+            return _occurrences(text, folded, [words[i] for i in lead[0] & scan.found], self._word_start)
         if self._digits:
             found = [m.start() for m in _DIGIT.finditer(text)]
             if self._automaton is not None:
@@ -565,7 +602,14 @@ class Anchored:
             if gate is not None and gate._ids is not None and not gate.possible(folded):
                 return []
             automaton = self._automaton
-            if automaton is not None and not self._digits:
+            lead = self._lead
+            if lead is not None and lead[2] < folded.size:
+                present = lead[0] & folded.found
+                if not present:
+                    return []  # none of its first words occurs
+                words = lead[1]
+                starts = _occurrences(text, folded.folded, [words[i] for i in present], self._word_start)
+            elif automaton is not None and not self._digits:
                 # starts(), inlined: the commonest case, called for every pattern of every sentence
                 if self._word_start:
                     starts = sorted([

@@ -188,3 +188,13 @@ def test_folding_keeps_offsets_and_what_ignorecase_treats_as_equal():
     for word in ("istanbul", "sales", "investment"):
         assert re.search(word, text, re.IGNORECASE)
         assert word in folded
+
+
+@pytest.mark.parametrize("name", sorted(_gated()))
+def test_a_gate_tests_a_part_of_a_text_as_it_tests_that_part_alone(name):
+    gate = _gated()[name]
+    for text in CORPUS[::7]:
+        scan = triggers.Scan(text)
+        for lo, hi in ((0, len(text)), (len(text) // 3, len(text) // 3 + 40), (5, 25)):
+            part = scan.folded[lo:hi]
+            assert gate.possible_in(part, scan) == gate.possible(part), (text, lo, hi)

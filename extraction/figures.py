@@ -96,6 +96,19 @@ def _has_number(sentence) -> bool:
     return bool(_NUMBER_WORD.search(text, triggers.fold(text)))
 
 
+COLUMN_METRICS = [(metric, re.compile(rf"(?:{p})", re.IGNORECASE)) for metric, p in _V["column_metrics"].items()]
+_CELL_SEPARATOR = re.compile(r"\s*(?:\||\t)\s*")
+_CELL_UNIT = re.compile(r"\s*\([^()]*\)\s*$|\s*,\s*(?:[¥$€£₹]|US\$|yen|dollars|euros)?\s*(?:bn|tn|mn|m|billions?|trillions?|millions?)\s*$")
+# "Toyota: ¥4.8 trillion" under "Net profit for the year:"
+_COMPANY_ROW = re.compile(r"^\s*(?:[-*•·–]\s*)?(⟨\d+⟩)\s*(?::|\||–|—|-|\.{2,})\s*(.+?)\s*\.?\s*$")
+
+
+def _column_metric(cell: str) -> str | None:
+    """The metric a table heading names: "Net income (¥bn)" is net_income."""
+    cell = _CELL_UNIT.sub("", cell.strip().rstrip(":").strip())
+    return next((metric for metric, pattern in COLUMN_METRICS if pattern.fullmatch(cell)), None)
+
+
 class FindFigures:
     name = "figures"
 
@@ -104,8 +117,11 @@ class FindFigures:
         seen = set()
         last_share = None  # the last sentence that gave a market share
         last_money = (None, None)  # the last sentence that gave an amount of money, and its metric
+        tabled = _read_tables(doc, out)
+        for fig in out:
+            seen.add((fig.company, fig.metric, round(fig.value, 2)))
         for si, sentence in enumerate(doc.sentences):
-            if sentence.heading or sentence.masked is None or not _has_number(sentence):
+            if sentence.heading or sentence.masked is None or si in tabled or not _has_number(sentence):
                 continue
             ranked = last_share is not None and si - last_share <= 1
             compared = last_money[1] if last_money[0] is not None and si - last_money[0] <= 1 else None
@@ -225,6 +241,74 @@ class FindFigures:
                     start=sentence.start, end=sentence.end,
                 ))
         return out
+
+
+def _read_tables(doc: Document, out: list[FigureFound]) -> set[int]:
+    """Figures in tables of several companies; the indices of the table rows read.
+
+    "Company | Net income | Sales" over "Toyota | ¥4.8tn | 10.8m": a column's heading names the
+    metric of its cells, the row's first cell the company. "Net profit for the year:" over
+    "Toyota: ¥4.8 trillion": the line before the rows names the metric.
+    """
+    read: set[int] = set()
+    sentences = doc.sentences
+    for hi, header in enumerate(sentences):
+        masked = header.masked
+        if masked is None or hi in read:
+            continue
+        text = masked.text
+        if "|" in text or "\t" in text:
+            cells = _CELL_SEPARATOR.split(text.strip().strip("|"))
+            columns = [_column_metric(c) for c in cells]
+            if len(cells) < 2 or not any(columns) or TOKEN.search(text) or _DIGIT.search(text):
+                continue
+            for ri in range(hi + 1, len(sentences)):
+                row = sentences[ri].masked
+                if row is None or not ("|" in row.text or "\t" in row.text):
+                    break
+                row_cells = _CELL_SEPARATOR.split(row.text.strip().strip("|"))
+                company = TOKEN.match(row_cells[0].strip())
+                if company is None or len(row_cells) != len(cells):
+                    break
+                read.add(ri)
+                for cell, metric in zip(row_cells, columns):
+                    if metric is not None:
+                        _add_cell(doc, out, ri, company, cell, metric)
+        elif text.rstrip().endswith(":") and not TOKEN.search(text):
+            metric = _column_metric(_LEADING_WORDS.sub("", text))
+            if metric is None:
+                continue
+            for ri in range(hi + 1, len(sentences)):
+                row = sentences[ri].masked
+                m = _COMPANY_ROW.match(row.text) if row is not None else None
+                if m is None:
+                    break
+                read.add(ri)
+                _add_cell(doc, out, ri, TOKEN.match(m.group(1)), m.group(2), metric)
+    return read
+
+
+# "Net profit for the year:", "Their global sales in 2024:": the metric is the heading's first words
+_LEADING_WORDS = re.compile(r"^(?:the\s+|their\s+|its\s+)?|\s+(?:for|in|of|at|by|during)\b.*$|\s*:\s*$", re.IGNORECASE)
+
+
+def _add_cell(doc: Document, out: list[FigureFound], si: int, company, cell: str, metric: str) -> None:
+    amounts = numbers.find(cell)
+    if not amounts:
+        return
+    amount = amounts[0]
+    wanted = {"market_share": "percent", "net_income": "money", "revenue": "money", "tariff_cost": "money",
+              "cost_savings": "money"}.get(metric, "count")
+    if amount.kind != wanted:
+        return
+    sentence = doc.sentences[si]
+    key = doc.mention_company(int(company.group(1)))
+    out.append(FigureFound(
+        company=doc.name(key), metric=metric, value=amount.value,
+        unit=amount.unit if amount.kind == "money" else ("%" if wanted == "percent" else UNIT_NAMES.get(
+            {"sales_units": "vehicles", "ev_sales_units": "vehicles", "jobs_cut": "jobs", "plants_closed": "plants"}[metric])),
+        period=dates.period_of(doc.dates(si)), quote=sentence.text, start=sentence.start, end=sentence.end,
+    ))
 
 
 @dataclass(frozen=True)

@@ -225,3 +225,27 @@ def test_a_second_sales_count_without_its_unit_is_sales_too():
 
     assert [(f.company.split()[0], f.metric, f.value) for f in result.figures] == [
         ("Nissan", "sales_units", 3_440_000), ("Mazda", "sales_units", 815_000)]
+
+
+def test_a_results_table_gives_each_company_its_figures():
+    result = run_text("Results for the year\nCompany | Net income (¥bn) | Global sales\n"
+                      "Toyota | ¥4.8tn | 10.8 million\nHonda | ¥835bn | 3.7 million")
+
+    assert [(f.company.split()[0], f.metric, f.value) for f in result.figures] == [
+        ("Toyota", "net_income", 4.8e12), ("Toyota", "sales_units", 10_800_000),
+        ("Honda", "net_income", 835e9), ("Honda", "sales_units", 3_700_000)]
+
+
+def test_rows_under_a_line_naming_the_metric_belong_to_their_companies():
+    result = run_text("Net profit for the year:\nToyota: ¥4.8 trillion\nHonda: ¥835 billion")
+
+    assert [(f.company.split()[0], f.metric, f.value) for f in result.figures] == [
+        ("Toyota", "net_income", 4.8e12), ("Honda", "net_income", 835e9)]
+
+
+def test_a_key_figures_box_with_colons_belongs_to_the_articles_company():
+    result = run_text("Nissan reported results on Tuesday. Nissan said demand was weak. Nissan cut its dividend.\n\n"
+                      "Key figures\nRevenue: ¥12.6 trillion (down 0.4%)\nNet income: -¥670.9bn")
+
+    assert [(f.company.split()[0], f.metric, f.value) for f in result.figures] == [
+        ("Nissan", "revenue", 12.6e12), ("Nissan", "net_income", -670.9e9)]

@@ -440,6 +440,10 @@ def _attribute(doc, si, kind, text, a, b, ca, cb) -> tuple[list[str], int]:
     if reference:
         k = doc.salient(si, before=start, phrase=reference.group(0))
         return ([k], 0) if k else ([], 0)
+    # the trigger names it itself: "Uchida, who has led Nissan since 2019, will step down"
+    inside = [key(i) for _, i in _tokens(doc, text, a, b)]
+    if inside:
+        return [inside[0]], 1
     if not doc.tokens(hidden):
         if FIRST_PERSON.search(text):
             # "we sold", "our profit": the company speaking - the article's company, or in a

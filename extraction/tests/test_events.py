@@ -277,3 +277,16 @@ def test_a_takeover_is_a_stake_change(text):
 
 def test_acquiring_something_from_a_company_is_not_a_stake_change():
     assert run_text("Toyota acquired technology from Denso.").events == []
+
+
+def test_a_leader_described_by_the_company_they_led_steps_down():
+    result = run_text("Uchida, who has led Nissan since 2019, will step down.")
+
+    assert [(e.kind, e.companies) for e in result.events] == [("leadership_change", ["Nissan Motor Co., Ltd."])]
+
+
+def test_interest_in_buying_into_a_company_is_an_approach():
+    result = run_text("Foxconn has expressed interest in acquiring a stake in Nissan.")
+
+    assert ("approach", ["Hon Hai Precision Industry Co., Ltd.", "Nissan Motor Co., Ltd."]) in [
+        (e.kind, e.companies) for e in result.events]

@@ -290,3 +290,19 @@ def test_interest_in_buying_into_a_company_is_an_approach():
 
     assert ("approach", ["Hon Hai Precision Industry Co., Ltd.", "Nissan Motor Co., Ltd."]) in [
         (e.kind, e.companies) for e in result.events]
+
+
+def test_talks_on_integrating_that_were_called_off_have_ended():
+    result = run_text("Talks on integrating Nissan and Honda under a holding company were called off on Feb. 13 "
+                      "after Honda proposed making Nissan a subsidiary.")
+
+    assert [(e.kind, e.companies) for e in result.events] == [
+        ("merger_talks_ended", ["Nissan Motor Co., Ltd.", "Honda Motor Co., Ltd."])]
+
+
+@pytest.mark.parametrize("text", [
+    "\"Nissan needs a partner with capital, whether that's Honda, Foxconn or someone else.\"",
+    "\"We need to bring products to market faster,\" Nissan said.",
+])
+def test_a_wish_is_not_an_event(text):
+    assert run_text(text).events == []

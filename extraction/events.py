@@ -164,6 +164,8 @@ class FindEvents:
                 continue
             if kind == "financial_result" and FUTURE_RESULT.search(text[lo:a]):
                 continue
+            if kind == "restructuring" and _BACKED.search(text, max(0, a - 40), a):
+                continue  # "Geely has backed the turnaround plan": another company's plan
             ca, cb = next(((x, y) for x, y in clauses if x <= a < y), (0, len(text)))
             companies, explicit = _attribute(doc, si, kind, text, a, b, ca, cb)
             if not companies and kind != "policy":
@@ -271,6 +273,11 @@ def _hypothetical(prefix: str, folded: str | None = None, scan: triggers.Scan | 
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
+_BACKED = re.compile(
+    r"\b(?:backed|backs|back|supported|supports|support|endorsed|endorses|welcomed|welcomes|critici[sz]ed|critici[sz]es|"
+    r"opposed|opposes|questioned|questions|approved\s+of)\s+(?:the|its|their|a|an|this)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 _MEDIA_FIRST_WORDS = vocab.media_first_words()

@@ -306,3 +306,9 @@ def test_talks_on_integrating_that_were_called_off_have_ended():
 ])
 def test_a_wish_is_not_an_event(text):
     assert run_text(text).events == []
+
+
+def test_backing_another_companys_turnaround_plan_is_not_a_restructuring_of_ones_own():
+    result = run_text("Volvo Cars announced 3,000 job cuts in May. Geely, its largest shareholder, has backed the turnaround plan.")
+
+    assert [(e.kind, e.companies) for e in result.events] == [("restructuring", ["Volvo Car AB"])]

@@ -312,3 +312,85 @@ def test_backing_another_companys_turnaround_plan_is_not_a_restructuring_of_ones
     result = run_text("Volvo Cars announced 3,000 job cuts in May. Geely, its largest shareholder, has backed the turnaround plan.")
 
     assert [(e.kind, e.companies) for e in result.events] == [("restructuring", ["Volvo Car AB"])]
+
+
+N, H, T, M, S, F, R, MM = "Nissan", "Honda", "Toyota", "Mazda", "Subaru", "Hon", "Renault", "Mitsubishi"
+# One event written the many ways reporters write it (sentences written for these tests).
+EVENT_PHRASINGS = [
+ ("Honda and Nissan began talks on a merger in December.", "merger_talks", {H,N}),
+ ("Honda and Nissan are in talks to merge, people familiar with the matter said.", "merger_talks", {H,N}),
+ ("Honda and Nissan announced plans to integrate their businesses under a holding company.", "merger_talks", {H,N}),
+ ("Nissan and Honda have agreed to begin discussions about a business integration.", "merger_talks", {H,N}),
+ ("Honda is exploring a merger with Nissan, the Nikkei reported.", "merger_talks", {H,N}),
+ ("Honda and Nissan called off their merger talks on Thursday.", "merger_talks_ended", {H,N}),
+ ("Honda and Nissan ended merger negotiations after a disagreement.", "merger_talks_ended", {H,N}),
+ ("Nissan walked away from merger talks with Honda.", "merger_talks_ended", {H,N}),
+ ("The planned merger between Honda and Nissan collapsed in February.", "merger_talks_ended", {H,N}),
+ ("Honda and Nissan scrapped plans to merge.", "merger_talks_ended", {H,N}),
+ ("Honda and Nissan terminated the memorandum of understanding on their integration.", "merger_talks_ended", {H,N}),
+ ("Toyota approached Nissan about a possible investment.", "approach", {T,N}),
+ ("Foxconn reached out to Nissan about buying a stake.", "approach", {F,N}),
+ ("Foxconn has sounded out Renault about its Nissan shares.", "approach", {F,R}),
+ ("Toyota is courting Nissan, according to people briefed on the matter.", "approach", {T,N}),
+ ("Foxconn made an overture to Nissan last year.", "approach", {F,N}),
+ ("Mitsubishi Motors joined the alliance between Honda and Nissan.", "partnership", {MM,H,N}),
+ ("Toyota and Mazda formed a joint venture to build cars in Alabama.", "partnership", {T,M}),
+ ("Toyota and Subaru will jointly develop electric vehicles.", "partnership", {T,S}),
+ ("Nissan and Renault signed a new alliance agreement.", "partnership", {N,R}),
+ ("Honda and Nissan agreed to cooperate on software and batteries.", "partnership", {H,N}),
+ ("Toyota teamed up with Mazda on EV technology.", "partnership", {T,M}),
+ ("Mazda deepened its partnership with Toyota.", "partnership", {M,T}),
+ ("Toyota raised its stake in Subaru to 20%.", "stake_change", {T,S}),
+ ("Nissan sold part of its stake in Mitsubishi Motors.", "stake_change", {N,MM}),
+ ("Renault cut its holding in Nissan to 15%.", "stake_change", {R,N}),
+ ("Toyota bought a 5% stake in Mazda.", "stake_change", {T,M}),
+ ("Nissan will cut 20,000 jobs and close seven plants.", "restructuring", {N}),
+ ("Nissan announced a restructuring plan on Tuesday.", "restructuring", {N}),
+ ("Nissan plans to shut its Oppama plant in 2027.", "restructuring", {N}),
+ ("Nissan will lay off 9,000 workers.", "restructuring", {N}),
+ ("Honda is slashing costs by 20%.", "restructuring", {H}),
+ ("Nissan reported a net loss of 670 billion yen.", "financial_result", {N}),
+ ("Toyota posted record operating profit for the year.", "financial_result", {T}),
+ ("Mazda cut its full-year profit forecast.", "financial_result", {M}),
+ ("Honda's quarterly profit fell 50%.", "financial_result", {H}),
+ ("Subaru lowered its earnings guidance because of tariffs.", "financial_result", {S}),
+ ("Nissan swung to a loss in the first half.", "financial_result", {N}),
+ ("Nissan named Ivan Espinosa as chief executive.", "leadership_change", {N}),
+ ("Makoto Uchida will step down as CEO of Nissan.", "leadership_change", {N}),
+ ("Espinosa replaced Uchida as Nissan's chief executive in April.", "leadership_change", {N}),
+ ("Honda appointed a new chief financial officer.", "leadership_change", {H}),
+ ("Toyota's chairman Akio Toyoda will retire next year, Toyota said.", "leadership_change", {T}),
+ ("Nissan launched the new Leaf in Japan.", "product_launch", {N}),
+ ("Honda unveiled a new electric SUV at the show.", "product_launch", {H}),
+ ("Toyota began selling the bZ3X in China.", "product_launch", {T}),
+ ("Mazda rolled out its first EV for Europe.", "product_launch", {M}),
+ ("The United States imposed a 25% tariff on imported cars.", "policy", set()),
+ ("Japan raised subsidies for electric vehicles.", "policy", set()),
+ ("Washington cut tariffs on Japanese cars to 15%.", "policy", set()),
+ ("Nissan said on Monday it would cut 9,000 jobs. The carmaker will also close a plant in Thailand.", "restructuring", {N}),
+ ("Nissan's new boss, Ivan Espinosa, takes over on April 1.", "leadership_change", {N}),
+ ("Ivan Espinosa will become Nissan's chief executive on April 1.", "leadership_change", {N}),
+ ("Uchida, who has led Nissan since 2019, will step down.", "leadership_change", {N}),
+ ("Nissan said Makoto Uchida would be replaced by Ivan Espinosa.", "leadership_change", {N}),
+ ("Mitsubishi Motors said it would join the partnership between Honda and Nissan.", "partnership", {MM,H,N}),
+ ("Honda, Nissan and Mitsubishi Motors signed a memorandum of understanding on software.", "partnership", {MM,H,N}),
+ ("Foxconn has expressed interest in acquiring a stake in Nissan.", "approach", {F,N}),
+ ("Foxconn approached Nissan late last year about taking a controlling stake.", "approach", {F,N}),
+ ("Foxconn's overtures to Nissan were rebuffed.", "approach", {F,N}),
+ ("Renault is considering selling its remaining Nissan shares.", "stake_change", {R,N}),
+ ("Nissan unveiled its new Leaf on Tuesday, the third generation of the EV.", "product_launch", {N}),
+ ("Mazda's operating profit plunged 51% in the quarter.", "financial_result", {M}),
+ ("Subaru slashed its annual profit outlook by 40%.", "financial_result", {S}),
+ ("Nissan expects to post a net loss of up to 750 billion yen.", "financial_result", {N}),
+ ("Japan and the United States agreed a trade deal that cuts tariffs on cars to 15%.", "policy", set()),
+ ("Nissan will shut down its Oppama factory by March 2028.", "restructuring", {N}),
+ ("Nissan is reducing its global production capacity by 20%.", "restructuring", {N}),
+ ("Nissan's board approved a restructuring plan called Re:Nissan.", "restructuring", {N}),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "companies"), EVENT_PHRASINGS, ids=[t[:50] for t, *_ in EVENT_PHRASINGS])
+def test_it_reads_an_event_however_it_is_phrased(text, kind, companies):
+    found = [(e.kind, {c.split()[0] for c in e.companies}) for e in run_text(text).events]
+    assert any(k == kind and ((not c and not companies) or len(c & companies) / len(c | companies) >= 0.5)
+               for k, c in found), found

@@ -1,3 +1,4 @@
+import pytest
 import datetime as dt
 
 from extraction.tests.helpers import run_text
@@ -249,3 +250,66 @@ def test_a_key_figures_box_with_colons_belongs_to_the_articles_company():
 
     assert [(f.company.split()[0], f.metric, f.value) for f in result.figures] == [
         ("Nissan", "revenue", 12.6e12), ("Nissan", "net_income", -670.9e9)]
+
+
+# One figure written the many ways reporters write it (sentences written for these tests).
+FIGURE_PHRASINGS = [
+ ("Nissan reported a net loss of 670.9 billion yen for the year.", "Nissan", "net_income", -670.9e9),
+ ("Nissan's net loss widened to ¥670.9bn.", "Nissan", "net_income", -670.9e9),
+ ("Nissan lost $4.5 billion last year.", "Nissan", "net_income", -4.5e9),
+ ("Toyota's net profit rose 12% to ¥4.8 trillion.", "Toyota", "net_income", 4.8e12),
+ ("Honda earned 835 billion yen in net income.", "Honda", "net_income", 835e9),
+ ("Toyota booked net income of 4.77 trillion yen.", "Toyota", "net_income", 4.77e12),
+ ("Mazda's revenue climbed to 5.1 trillion yen.", "Mazda", "revenue", 5.1e12),
+ ("Toyota's sales revenue reached ¥48 trillion.", "Toyota", "revenue", 48e12),
+ ("Nissan sold 3.35 million vehicles worldwide in fiscal 2024.", "Nissan", "sales_units", 3.35e6),
+ ("Toyota's global sales hit a record 10.8 million vehicles.", "Toyota", "sales_units", 10.8e6),
+ ("Honda delivered 3.8 million cars last year.", "Honda", "sales_units", 3.8e6),
+ ("BYD sold 4.27 million electric vehicles in 2024.", "BYD", "ev_sales_units", 4.27e6),
+ ("Toyota's EV sales rose to 140,000 units.", "Toyota", "ev_sales_units", 140000),
+ ("Nissan will cut 20,000 jobs worldwide.", "Nissan", "jobs_cut", 20000),
+ ("Nissan plans to eliminate 9,000 positions.", "Nissan", "jobs_cut", 9000),
+ ("Nissan will reduce its workforce by 20,000.", "Nissan", "jobs_cut", 20000),
+ ("Nissan will close seven plants by 2027.", "Nissan", "plants_closed", 7),
+ ("Nissan aims for cost savings of 500 billion yen.", "Nissan", "cost_savings", 500e9),
+ ("Honda expects to save ¥100bn a year from the merger.", "Honda", "cost_savings", 100e9),
+ ("Toyota's market share in the US rose to 15.3%.", "Toyota", "market_share", 15.3),
+ ("Suzuki holds a 41% share of India's car market.", "Suzuki", "market_share", 41),
+ ("Honda expects tariffs to cost it 450 billion yen this year.", "Honda", "tariff_cost", 450e9),
+ ("Toyota booked a ¥1.4 trillion hit from US tariffs.", "Toyota", "tariff_cost", 1.4e12),
+ ("Mazda said the tariffs would cost ¥233.3 billion.", "Mazda", "tariff_cost", 233.3e9),
+ ("Subaru expects a tariff impact of 210 billion yen.", "Subaru", "tariff_cost", 210e9),
+ ("Nissan's first-half loss came to 221.9 billion yen.", "Nissan", "net_income", -221.9e9),
+ ("Honda's net income fell 25% to ¥835.8bn.", "Honda", "net_income", 835.8e9),
+ ("Maruti Suzuki's net profit rose to ₹3,650 crore.", "Suzuki", "net_income", 36.5e9),
+ ("Nissan reported results on Tuesday. The carmaker posted a net loss of 670.9 billion yen.", "Nissan", "net_income", -670.9e9),
+ ("Nissan reported results on Tuesday. It swung to a net loss of 670.9 billion yen.", "Nissan", "net_income", -670.9e9),
+ ("Honda said its profit fell. Net income dropped 25% to 835.8 billion yen.", "Honda", "net_income", 835.8e9),
+ ("Toyota sold 10.8 million vehicles in 2024, while Honda sold 3.8 million.", "Honda", "sales_units", 3.8e6),
+ ("Mazda said the tariffs would cost it about ¥233 billion this year.", "Mazda", "tariff_cost", 233e9),
+ ("Nissan aims to cut costs by 500 billion yen by fiscal 2026.", "Nissan", "cost_savings", 500e9),
+ ("Nissan is targeting ¥500 billion in cost reductions.", "Nissan", "cost_savings", 500e9),
+ ("Toyota's operating profit fell 10%, and revenue rose to 48 trillion yen.", "Toyota", "revenue", 48e12),
+ ("BYD's share of the Japanese market remains below 1%.", "BYD", "market_share", 1),
+ ("Suzuki's Indian unit commands about 41% of the market.", "Suzuki", "market_share", 41),
+ ("Nissan will reduce its headcount by 20,000.", "Nissan", "jobs_cut", 20000),
+ ("About 20,000 jobs will go at Nissan.", "Nissan", "jobs_cut", 20000),
+ ("Nissan said 9,000 workers would lose their jobs.", "Nissan", "jobs_cut", 9000),
+ ("Nissan plans to shutter seven factories.", "Nissan", "plants_closed", 7),
+ ("Honda's global sales fell 5% to 3.7 million units.", "Honda", "sales_units", 3.7e6),
+ ("Toyota delivered a record 10.8 million cars worldwide last year.", "Toyota", "sales_units", 10.8e6),
+ ("Honda booked a ¥450 billion tariff charge.", "Honda", "tariff_cost", 450e9),
+ ("The tariffs will shave ¥1.4 trillion off Toyota's operating profit.", "Toyota", "tariff_cost", 1.4e12),
+ ("Toyota expects a hit of 1.4 trillion yen from U.S. tariffs.", "Toyota", "tariff_cost", 1.4e12),
+ ("Nissan's revenue for the year was ¥12.6 trillion.", "Nissan", "revenue", 12.6e12),
+ ("Nissan lost ¥670.9bn in the year to March.", "Nissan", "net_income", -670.9e9),
+ ("Subaru's net profit was 339 billion yen.", "Subaru", "net_income", 339e9),
+ ("Mitsubishi Motors earned 40.9 billion yen in the year.", "Mitsubishi", "net_income", 40.9e9),
+]
+
+
+@pytest.mark.parametrize(("text", "company", "metric", "value"), FIGURE_PHRASINGS,
+                         ids=[t[:50] for t, *_ in FIGURE_PHRASINGS])
+def test_it_reads_a_figure_however_it_is_phrased(text, company, metric, value):
+    found = [(f.company and f.company.split()[0], f.metric, f.value) for f in run_text(text).figures]
+    assert any(c == company and m == metric and abs(v - value) <= abs(value) * 0.01 for c, m, v in found), found

@@ -10,12 +10,15 @@ scored on the same gold file.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Protocol, Sequence, runtime_checkable
 
 from . import companies, events, figures, people, sentences, stakes
 from .document import Document
 from .registry import Registry
 from .results import Extraction
+
+logger = logging.getLogger(__name__)
 
 
 @runtime_checkable
@@ -65,7 +68,15 @@ class RuleExtractor:
                               extractor=self.name),
         )
         for step in self.steps:
-            step.run(doc)
+            try:
+                step.run(doc)
+            except Exception as exc:
+                if step.name in ("sentences", "companies"):
+                    raise  # every later step reads what these give
+                # A rule that breaks on one odd article loses that step's findings, not the article's:
+                # the other steps still run, and the failure is logged and reported with the result.
+                logger.exception("Extraction step %r failed on %r", step.name, title[:80])
+                doc.result.failed_steps.append(f"{step.name}: {type(exc).__name__}: {exc}")
         return doc.result
 
 

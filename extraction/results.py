@@ -81,6 +81,8 @@ class Extraction:
     stakes: list[StakeFound] = field(default_factory=list)
     events: list[EventFound] = field(default_factory=list)
     figures: list[FigureFound] = field(default_factory=list)
+    # steps that failed on this article ("stakes: IndexError: ..."): what the others found still stands
+    failed_steps: list[str] = field(default_factory=list)
 
     def to_json(self, source: str | None = None) -> dict:
         """The object `manage.py extract --json` prints for one article, as the spec describes it."""
@@ -108,6 +110,8 @@ class Extraction:
              "period": f.period, "quote": f.quote}
             for f in self.figures
         ]
+        if self.failed_steps:
+            out["failed_steps"] = list(self.failed_steps)
         return out
 
     def as_dict(self) -> dict:

@@ -55,3 +55,24 @@ def test_it_fails_only_when_every_input_failed(tmp_path):
 def test_without_json_it_prints_a_readable_summary():
     text = run(str(SEEDS / "003_dc00a51996d5641a.txt"))
     assert "stake:   Nissan Motor Co., Ltd. holds 34% of Mitsubishi Motors Corporation" in text
+
+
+def test_an_article_the_extractor_breaks_on_gets_an_error_and_the_rest_still_print(tmp_path, monkeypatch):
+    from extraction.management.commands import extract as command
+
+    real = command.extract
+
+    def breaks_on_one(**kwargs):
+        if kwargs["title"].startswith("Poison"):
+            raise IndexError("no such group")
+        return real(**kwargs)
+
+    monkeypatch.setattr(command, "extract", breaks_on_one)
+    poison = tmp_path / "poison.txt"
+    poison.write_text("Poison pill\n\nToyota and Honda formed a joint venture on Monday.\n")
+    seed = str(SEEDS / "000_6e5db4c890828707.txt")
+
+    first, second = json.loads(run(str(poison), seed, "--json"))
+
+    assert first["error"].startswith("Extraction failed: IndexError: no such group")
+    assert second["stakes"]

@@ -82,3 +82,26 @@ def test_an_article_written_for_a_rule_is_read_in_full(name, shared_scorer):
     scores, _ = shared_scorer.score(gold, [run(name).to_json(source=name)])
     for part in ("companies", "stakes", "events", "figures"):
         assert scores[part]["fp"] == 0 and scores[part]["fn"] == 0, (part, scores[part])
+
+
+class _BrokenStep:
+    name = "stakes"
+
+    def run(self, doc):
+        raise IndexError("no such group")
+
+
+def test_a_step_that_breaks_on_an_article_costs_only_its_own_findings(caplog):
+    title, body, published = load_article("wire_honda_nissan_mou.txt")
+    steps = tuple(_BrokenStep() if step.name == "stakes" else step for step in DEFAULT_STEPS)
+
+    result = RuleExtractor(steps).extract(title=title, body=body, published=published, registry=registry())
+
+    assert result.companies and result.events
+    assert result.failed_steps == ["stakes: IndexError: no such group"]
+    assert result.to_json()["failed_steps"] == ["stakes: IndexError: no such group"]
+    assert "Extraction step 'stakes' failed" in caplog.text
+
+
+def test_a_result_without_failures_says_nothing_about_them():
+    assert "failed_steps" not in run("wire_honda_nissan_mou.txt").to_json()

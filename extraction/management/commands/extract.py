@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import logging
 
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.cleaning import CleaningError, clean_file
 from extraction.pipeline import extract
 from extraction.registry import registry_from_db
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -30,7 +33,13 @@ class Command(BaseCommand):
             except (CleaningError, OSError) as exc:
                 results.append({"source": path, "error": _message(exc)})
                 continue
-            found = extract(title=cleaned.title, body=cleaned.body, published=cleaned.published, registry=registry)
+            try:
+                found = extract(title=cleaned.title, body=cleaned.body, published=cleaned.published, registry=registry)
+            except Exception as exc:  # one article the rules cannot read must not cost the others
+                logger.exception("Extraction failed on %s", path)
+                results.append({"source": path, "error": f"Extraction failed: {type(exc).__name__}: {exc}. "
+                                                         "This is a bug; the log has the traceback."})
+                continue
             results.append(found.to_json(source=path))
         if json:
             self.stdout.write(_dumps(results))

@@ -117,14 +117,19 @@ class FindFigures:
         seen = set()
         last_share = None  # the last sentence that gave a market share
         last_money = (None, None)  # the last sentence that gave an amount of money, and its metric
+        last_tariffs = None  # the last sentence that spoke of tariffs
         tabled = _read_tables(doc, out)
         for fig in out:
             seen.add((fig.company, fig.metric, round(fig.value, 2)))
         for si, sentence in enumerate(doc.sentences):
+            if sentence.masked is not None and _TARIFF_WORDS.possible(sentence.masked.scan):
+                last_tariffs = si
             if sentence.heading or sentence.masked is None or si in tabled or not _has_number(sentence):
                 continue
             ranked = last_share is not None and si - last_share <= 1
             compared = last_money[1] if last_money[0] is not None and si - last_money[0] <= 1 else None
+            if compared is None and last_tariffs is not None and si - last_tariffs <= 1:
+                compared = "tariff_cost"  # "... declined to give a tariff estimate. Subaru expected a ¥180bn hit."
             for fig in self._sentence(doc, si, ranked=ranked, compared=compared):
                 if fig.metric == "market_share":
                     last_share = si
@@ -461,6 +466,7 @@ def _body_pos(doc, si, pos):
 
 
 _ASIDE = re.compile(r"[,;(—–]")
+_TARIFF_WORDS = triggers.Literals(["tariff"])
 _HIT_AFTER = re.compile(r"\s+(?:hit|impact|blow|headwind|drag)\b", re.IGNORECASE)
 # "... 3.44 million vehicles, while Mitsubishi Motors sold 815,000": the same unit, left out
 _SOLD_BEFORE = re.compile(r"\b(?:sold|delivered|shipped|sells|delivers)\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$", re.IGNORECASE)

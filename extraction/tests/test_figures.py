@@ -313,3 +313,21 @@ FIGURE_PHRASINGS = [
 def test_it_reads_a_figure_however_it_is_phrased(text, company, metric, value):
     found = [(f.company and f.company.split()[0], f.metric, f.value) for f in run_text(text).figures]
     assert any(c == company and m == metric and abs(v - value) <= abs(value) * 0.01 for c, m, v in found), found
+
+
+def test_a_hit_just_after_tariffs_are_mentioned_is_a_tariff_cost():
+    result = run_text("Toyota declined to give a full-year tariff estimate. Subaru said it expected a 180 billion yen hit.")
+
+    assert [(f.company.split()[0], f.metric, f.value) for f in result.figures] == [("Subaru", "tariff_cost", 180e9)]
+
+
+def test_jobs_put_at_risk_are_jobs_cut():
+    result = run_text("Stellantis will close its van factory in Luton, putting about 1,100 jobs at risk.")
+
+    assert [(f.metric, f.value) for f in result.figures] == [("jobs_cut", 1100)]
+
+
+def test_a_market_leaders_share_is_a_market_share():
+    result = run_text("Toyota remains market leader with a share of 21.4 percent.")
+
+    assert [(f.metric, f.value) for f in result.figures] == [("market_share", 21.4)]

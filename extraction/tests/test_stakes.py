@@ -377,3 +377,19 @@ def test_which_after_a_company_named_after_a_preposition_is_that_company():
 def test_it_reads_holdings_laid_out_as_tables_and_lists(text, expected):
     found, _ = stakes(text)
     assert found == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Cross-holdings to be unwound (as of March 31):\nToyota in Denso: 24.7%\nDenso in Toyota: 9.1%",
+     [("Toyota", "Denso", 24.7), ("Denso", "Toyota", 9.1)]),
+    ("Other holdings:\n- Renault in Nissan: 35.7% (of which 18.7% sits in a French trust)\n"
+     "- Nissan in Mitsubishi Motors: 26.7%, down from 34% after a buyback",
+     [("Renault", "Nissan", 35.7), ("Nissan", "Mitsubishi", 26.7)]),
+    ("In a mirror transaction, Toyota said it would buy back the entire 9.1% stake that Denso holds in it.",
+     [("Denso", "Toyota", 9.1)]),
+    ("It will compete with Hino Motors, the truck arm of Toyota, which holds about 89.7% of it.",
+     [("Toyota", "Hino", 89.7)]),
+], ids=["holder-in-company-rows", "rows-with-notes", "stake-that-it-holds-in-it", "which-holds-of-it"])
+def test_it_reads_holdings_written_from_the_holders_side(text, expected):
+    found, _ = stakes(text)
+    assert found == expected

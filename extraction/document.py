@@ -36,6 +36,9 @@ _RELATIVE_START = (
 RELATIVE_CLAUSE = re.compile(
     # "Traton, whose brands include Scania, MAN and VW Truck & Bus, sold ...": a list inside the clause
     _RELATIVE_START + r"(?:,\s+(?:and\s+)?(?-i:[A-Z⟨])[^,;]*)+?,(?=\s+(?!which|who|whose|where)(?-i:[a-z]))"
+    # "Toyota Industries, which makes forklifts, compressors and engines, and assembles the RAV4 for
+    # Toyota, reported ...": a clause that runs on to the main verb
+    r"|" + _RELATIVE_START + r"(?:,[^;]{0,160}?)?,(?=\s+(?-i:reported|posted|said|says|booked|announced|confirmed|sold|made|cut|lost|earned|expects|expected|forecast|plans|will|has|had|is|was)\b)"
     r"|" + _RELATIVE_START + r","
     r"|,\s+(?:a\s+|about\s+)?\d[\d.]*\s?(?:%|percent|per\s+cent)[\s-]*owned\b[^,;]*,"
     # "Subaru, 20 per cent of which belongs to Toyota, ...": the owner is not the subject

@@ -467,6 +467,7 @@ def _body_pos(doc, si, pos):
 
 _ASIDE = re.compile(r"[,;(—–]")
 _TARIFF_WORDS = triggers.Literals(["tariff"])
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|for|of|to|from|against|at|in|into|with|by)\s+$", re.IGNORECASE)
 _HIT_AFTER = re.compile(r"\s+(?:hit|impact|blow|headwind|drag)\b", re.IGNORECASE)
 # "... 3.44 million vehicles, while Mitsubishi Motors sold 815,000": the same unit, left out
 _SOLD_BEFORE = re.compile(r"\b(?:sold|delivered|shipped|sells|delivers)\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$", re.IGNORECASE)
@@ -505,7 +506,9 @@ def _company_for(doc, si, text, scan, amount, ca, cb):
         tokens = list(TOKEN.finditer(text, ca, amount.start))
     if tokens:
         last = tokens[-1]
-        if GROUP_SUBJECTS.search(text, scan, last.end(), amount.start):
+        group = GROUP_SUBJECTS.search(text, scan, last.end(), amount.start)
+        # "tariffs on Japanese cars would cost it ¥1.4 trillion": a group after a preposition is no subject
+        if group and not _PREPOSITION_BEFORE.search(text, max(0, group.start() - 12), group.start()):
             return None
         return doc.mention_company(int(last.group(1)))
     if GROUP_SUBJECTS.search(text, scan, ca, cb) and not _COMPARED_GROUP.search(text, amount.end, cb):

@@ -331,3 +331,25 @@ def test_a_market_leaders_share_is_a_market_share():
     result = run_text("Toyota remains market leader with a share of 21.4 percent.")
 
     assert [(f.metric, f.value) for f in result.figures] == [("market_share", 21.4)]
+
+
+def test_a_company_inside_a_long_relative_clause_is_not_whose_result_it_is():
+    result = run_text("Toyota Industries, which makes forklifts, compressors and engines, and assembles the RAV4 for "
+                      "Toyota, reported net income of ¥331.2 billion for the year ended March.")
+
+    assert [(f.company.split()[0], f.metric) for f in result.figures] == [("Toyota", "net_income")]
+    assert result.figures[0].company == "Toyota Industries Corporation"
+
+
+def test_tariffs_on_a_group_of_cars_still_cost_the_company_named():
+    result = run_text("Toyota cut its forecast, saying U.S. tariffs on Japanese cars would cost it ¥1.4 trillion this year.")
+
+    assert [(f.company.split()[0], f.metric, f.value) for f in result.figures] == [("Toyota", "tariff_cost", 1.4e12)]
+
+
+def test_a_share_after_a_market_share_is_one_too():
+    result = run_text("Maruti Suzuki's share of the market was 41 per cent. Mazda lifted its share to 13.4 per cent, "
+                      "edging past Honda, whose share fell to 13.1 per cent.")
+
+    assert [(f.company.split()[0], f.value) for f in result.figures if f.metric == "market_share"][-2:] == [
+        ("Mazda", 13.4), ("Honda", 13.1)]

@@ -79,6 +79,13 @@ def _token_end(text: str, pos: int) -> int:
     return text.index("⟩", pos) + 1
 
 
+_COMPARISON = re.compile(
+    r"(?:\b(?:behind|than|ahead\s+of|trailing|like|unlike|such\s+as)"
+    # "after" ranks only after a ranking word: "the third-largest group after Toyota and Volkswagen"
+    r"|\b(?:largest|biggest|second|third|fourth|fifth|top)\b[^,;⟨]{0,50}?\bafter)"
+    r"\s+(?:only\s+)?(?P<list>⟨\d+⟩(?:(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+)⟨\d+⟩)*)",
+    re.IGNORECASE,
+)
 _BETWEEN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?between\s+⟨\d+⟩(?:(?:,\s*|,?\s+and\s+)⟨\d+⟩)+")
 
 
@@ -372,6 +379,10 @@ def _attribute(doc, si, kind, text, a, b, ca, cb) -> tuple[list[str], int]:
             # "a memorandum between Nissan and Honda": exactly the companies listed
             return list(dict.fromkeys(key(int(t.group(1))) for t in TOKEN.finditer(between.group(0)))), 2
         companies = list(in_clause)
+        # "... the third-largest group after Toyota and Volkswagen": companies set beside the deal, not in it
+        compared = {key(int(t.group(1))) for m in _COMPARISON.finditer(text, ca, cb) for t in TOKEN.finditer(m.group("list"))}
+        if compared and len([k for k in companies if k not in compared]) >= 2:
+            companies = [k for k in companies if k not in compared]
         explicit = len(companies)
         group = GROUP_REFERENCE.search(text, ca, cb)
         if group:

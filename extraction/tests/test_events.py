@@ -394,3 +394,11 @@ def test_it_reads_an_event_however_it_is_phrased(text, kind, companies):
     found = [(e.kind, {c.split()[0] for c in e.companies}) for e in run_text(text).events]
     assert any(k == kind and ((not c and not companies) or len(c & companies) / len(c | companies) >= 0.5)
                for k, c in found), found
+
+
+def test_companies_a_deal_is_ranked_against_are_not_its_parties():
+    result = run_text("Honda and Nissan signed a memorandum of understanding to begin talks on integrating their "
+                      "businesses, a move that would create the third-largest group after Toyota and Volkswagen.")
+
+    assert [(e.kind, e.companies) for e in result.events] == [
+        ("merger_talks", ["Honda Motor Co., Ltd.", "Nissan Motor Co., Ltd."])]

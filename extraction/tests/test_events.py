@@ -402,3 +402,9 @@ def test_companies_a_deal_is_ranked_against_are_not_its_parties():
 
     assert [(e.kind, e.companies) for e in result.events] == [
         ("merger_talks", ["Honda Motor Co., Ltd.", "Nissan Motor Co., Ltd."])]
+
+
+@pytest.mark.parametrize("text", ["Honda kept its full-year forecast of 700 billion yen.",
+                                  "Toyota reaffirmed its annual operating profit guidance."])
+def test_a_forecast_kept_is_a_result(text):
+    assert [e.kind for e in run_text(text).events] == ["financial_result"]

@@ -408,3 +408,16 @@ def test_companies_a_deal_is_ranked_against_are_not_its_parties():
                                   "Toyota reaffirmed its annual operating profit guidance."])
 def test_a_forecast_kept_is_a_result(text):
     assert [e.kind for e in run_text(text).events] == ["financial_result"]
+
+
+@pytest.mark.parametrize("text", [
+    "Nissan confirmed last week it will merge its two assembly plants in Samut Prakan into one by the end of March.",
+    "Honda said it would cut its planned investment in electric vehicles to 7 trillion yen.",
+    "Suzuki ended vehicle production at its Thai factory at the end of 2025.",
+])
+def test_consolidating_plants_ending_production_and_cutting_investment_are_restructuring(text):
+    assert [e.kind for e in run_text(text).events] == ["restructuring"]
+
+
+def test_a_production_halt_for_a_few_weeks_is_not_a_restructuring():
+    assert run_text("Daihatsu halted all production in Japan for several weeks after a testing scandal.").events == []

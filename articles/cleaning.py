@@ -238,7 +238,8 @@ _TIME_FIRST = (
     r"(?:\s*\(?(?:UTC|GMT|[A-Z]{1,4}T)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?\)?)?\s*[,|·]?\s*)"
 )
 _DATELINE = re.compile(
-    rf"{_PLACE}?(?:{_DATE_LABEL}{_TIME_FIRST}?)?{_DATE}{_TIME}"
+    # "Press Trust | New Delhi, 31 October 2025": an agency, then the place
+    rf"(?:{_PLACE}){{0,2}}(?:{_DATE_LABEL}{_TIME_FIRST}?)?{_DATE}{_TIME}"
     # what may follow: a separator, the end, the story after a label, or a note that it was
     # updated since ("February 13, 2025 6:41 PM GMT+9 Updated 2 hours ago")
     r"(?:\s*(?:[-–—―]{1,2}|[|:·•])\s*|\s*$|(?(label)\s+|(?!))|\s+(?=(?i:updated|modified|last\s+updated)\b))"
@@ -248,7 +249,10 @@ _ISO_DATE = re.compile(r"\s*((?:19|20)\d\d)-([01]?\d)-([0-3]?\d)(?!\d)")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?:/|$|[-_])")
 _UPDATED_LABEL = re.compile(r"(?i)updated|modified")
 
-_BYLINE_START = re.compile(r"(?i:(?:posted|written|words|story|reporting)\s+)?(?i:by)\s+(?=[A-Z])")
+_BYLINE_START = re.compile(
+    r"(?i:(?:posted|written|words|story|reporting)\s+)?(?i:by)\s+(?=[A-Z])"
+    r"|(?i:reporter|correspondent|staff\s+writer)\s+(?=[A-Z])"
+)
 _BYLINE_CONNECTORS = frozenset(
     {"and", "&", "de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "al", "in"}
 )
@@ -500,6 +504,8 @@ _RELATIVE_STAMP = re.compile(
 _WIRE_DATELINE = re.compile(
     rf"{_PLACE_NAME}(?:,\s*{_PLACE_NAME})?,\s+(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)"
     r"\s+\([A-Z][\w&.' -]{1,30}\)\s*(?:-{1,2}|[—–])\s*"
+    # or with no agency after a place in capitals: "SEOUL, July 24 - "
+    rf"|(?-i:[A-Z][A-Z.'’ -]+)(?:,\s*{_PLACE_NAME})?,\s+(?P<month2>{_MONTH})\.?\s+(?P<day2>[0-3]?\d)\s*(?:-{{1,2}}|[—–])\s+"
 )
 _COPYRIGHT_YEAR = re.compile(r"(?i)(?:©|\(c\)|copyright)\s*(?:\(c\)\s*|©\s*)?((?:19|20)\d\d)\b")
 _YEAR_IN_TEXT = re.compile(r"\b((?:19|20)\d\d)\b")
@@ -540,7 +546,8 @@ def _consume_meta(line: str, header: _Header) -> tuple[str, bool]:
         return "", True
     wire = _WIRE_DATELINE.match(rest)
     if wire is not None:
-        header.month_day = header.month_day or (_MONTHS[wire["month"][:3].lower()], int(wire["day"]))
+        month, day = (wire["month"], wire["day"]) if wire["month"] else (wire["month2"], wire["day2"])
+        header.month_day = header.month_day or (_MONTHS[month[:3].lower()], int(day))
         return rest[wire.end():].strip(), True
     for _ in range(4):
         if consumed and _RELATIVE_STAMP.fullmatch(rest):

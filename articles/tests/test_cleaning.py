@@ -941,3 +941,22 @@ def test_it_drops_a_read_more_list_and_the_wire_sign_off():
     cleaned = clean_text(text)
 
     assert body_lines(cleaned) == [LEAD, SECOND]
+
+
+def test_it_reads_an_agency_then_a_place_then_the_date():
+    cleaned = clean_text(f"Maruti profit rises\n\nPress Trust | New Delhi, 31 October 2025\n\n{LEAD}")
+
+    assert cleaned.published == datetime.date(2025, 10, 31)
+    assert body_lines(cleaned) == [LEAD]
+
+
+def test_it_reads_a_reporter_line_and_a_wire_dateline_without_agency_or_year():
+    cleaned = clean_text(
+        "Hyundai profit slides\n\nReporter Kim Ji-hoon | Input 17:30\n"
+        "SEOUL, July 24 - Hyundai Motor said on Thursday its profit fell.\n\n"
+        "Copyright (c) 2025 Korea Auto Herald. All rights reserved."
+    )
+
+    assert cleaned.published == datetime.date(2025, 7, 24)
+    assert cleaned.byline == "Kim Ji-hoon"
+    assert cleaned.body.startswith("Hyundai Motor said on Thursday")

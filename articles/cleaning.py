@@ -429,6 +429,10 @@ def _parse_byline(line: str) -> tuple[str, datetime.date | None] | None:
     if not segments:
         return None
     name, extras = segments[0], segments[1:]
+    if "," in name and not re.search(r",\s*(?:Jr|Sr)\.?$", name):
+        # "Hiroko Tanaka, Nikkei staff writer": the author, then a role
+        name, role = (part.strip() for part in name.split(",", 1))
+        extras = [role, *extras]
     words = name.replace(",", " ").split()
     if not 1 <= len(words) <= 8:
         return None

@@ -814,7 +814,7 @@ def test_it_reads_a_byline_and_then_a_date_below_the_standfirst():
     cleaned = clean_text(text)
 
     assert cleaned.published == datetime.date(2025, 2, 14)
-    assert cleaned.byline == "Aiko Sato, Senior Editor"
+    assert cleaned.byline == "Aiko Sato"
     assert "Aiko Sato" not in cleaned.body and "14 February 2025" not in cleaned.body
 
 
@@ -960,3 +960,10 @@ def test_it_reads_a_reporter_line_and_a_wire_dateline_without_agency_or_year():
     assert cleaned.published == datetime.date(2025, 7, 24)
     assert cleaned.byline == "Kim Ji-hoon"
     assert cleaned.body.startswith("Hyundai Motor said on Thursday")
+
+
+def test_a_byline_with_the_authors_role_after_a_comma_still_gives_the_date():
+    cleaned = clean_text(f"Toyota cuts outlook\n\nBy Hiroko Tanaka, Nikkei staff writer | August 7, 2025\n\n{LEAD}")
+
+    assert cleaned.published == datetime.date(2025, 8, 7)
+    assert cleaned.byline == "Hiroko Tanaka"

@@ -421,3 +421,9 @@ def test_consolidating_plants_ending_production_and_cutting_investment_are_restr
 
 def test_a_production_halt_for_a_few_weeks_is_not_a_restructuring():
     assert run_text("Daihatsu halted all production in Japan for several weeks after a testing scandal.").events == []
+
+
+@pytest.mark.parametrize("text", ["Honda has revived the Prelude nameplate after a 24-year absence.",
+                                  "Toyota has given its first dedicated EV, the bZ4X, a major update with more range."])
+def test_a_revived_nameplate_and_a_major_update_are_launches(text):
+    assert [e.kind for e in run_text(text).events] == ["product_launch"]

@@ -413,6 +413,10 @@ class _LoweredWords:
         self.words: set[str] | None = None
 
     def __contains__(self, word: str) -> bool:
+        # A word the text holds nowhere, in any form, is none of its words: the common answer for the
+        # name words asked about ("kamira"), found without collecting every word of the article.
+        if word not in self.text:
+            return False
         if self.words is None:
             self.words = set(re.findall(r"\b[a-z][a-z-]+\b", self.text))
         return word in self.words

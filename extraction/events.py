@@ -308,10 +308,36 @@ def _names_outlet(text: str, folded: triggers.Scan | str) -> bool:
     return False
 
 
+# The status anchors are Scan literals too: which of them a sentence holds is then a set test on its Scan,
+# and only those found are looked for at the start of a word, instead of a pass of STATUS_ANCHORS.
+_STATUS_LITERALS = triggers.Literals([w for words in _S["anchors"].values() for w in words])
+_STATUS_TAGS_BY_ID: dict[int, tuple[str, frozenset[str]]] = {}
+for _status_name, _words in _S["anchors"].items():
+    for _w in _words:
+        _i = triggers._IDS[triggers.fold(_w)]
+        _word, _tags = _STATUS_TAGS_BY_ID.get(_i, (triggers.fold(_w), frozenset()))
+        _STATUS_TAGS_BY_ID[_i] = (_word, _tags | {_status_name})
+
+
+def _status_tags(text: str, folded: triggers.Scan | str) -> set[str]:
+    """STATUS_ANCHORS.tags(text.lower()), from the sentence's Scan when it has one."""
+    # fold() and str.lower() differ only on "İ", "ı" and "ſ": the Scan's folded text is text.lower() without them.
+    if (type(folded) is not triggers.Scan or _STATUS_LITERALS._max >= folded.size
+            or "İ" in text or "ı" in text or "ſ" in text):
+        return STATUS_ANCHORS.tags(text.lower())
+    present: set[str] = set()
+    lowered = folded.folded
+    for i in _STATUS_LITERALS._ids & folded.found:
+        word, tags = _STATUS_TAGS_BY_ID[i]
+        if not tags <= present and _starts_a_word(lowered, (word,)):
+            present |= tags
+    return present
+
+
 def _status(text: str, folded: triggers.Scan | str | None = None) -> str:
     if folded is None:
         folded = triggers.fold(text)
-    present = STATUS_ANCHORS.tags(text.lower())
+    present = _status_tags(text, folded)
     if _names_outlet(text, folded):
         present.add("reported")
     for status in STATUS_ORDER:

@@ -516,19 +516,25 @@ def _resolve_agreements(candidates: list[Candidate]) -> None:
 
 def _merge(doc: Document, candidates: list[Candidate]) -> list[EventFound]:
     groups: list[Group] = []
+    # A group is made only when none has the candidate's kind and companies, so (kind, members) names at
+    # most one group: looked up at once. The groups of each kind, in the order made, for the other tests.
+    exact: dict[tuple[str, frozenset[str]], Group] = {}
+    of_kind: dict[str, list[Group]] = {}
     for c in sorted(candidates, key=lambda c: (-len(set(c.companies)), c.start)):
-        mine = set(c.companies)
-        group = next((g for g in groups if g.kind == c.kind and g.members == mine), None)
+        mine = frozenset(c.companies)
+        group = exact.get((c.kind, mine))
         if group is None and c.kind in MULTI_PARTY and len(mine) == 1:
             # One side only ("the Honda merger failure"): the same event as a fuller one that includes it.
-            group = next((g for g in groups if g.kind == c.kind and mine <= g.members), None)
+            group = next((g for g in of_kind.get(c.kind, ()) if mine <= g.members), None)
         if group is None and c.kind in MULTI_PARTY:
             # Two triggers of one sentence, one naming fewer of the parties: the same happening.
-            group = next((g for g in groups if g.kind == c.kind and mine <= g.members
+            group = next((g for g in of_kind.get(c.kind, ()) if mine <= g.members
                           and any(i.sentence == c.sentence for i in g.items)), None)
         if group is None:
             group = Group(c.kind, list(dict.fromkeys(c.companies)))
             groups.append(group)
+            exact[(c.kind, mine)] = group
+            of_kind.setdefault(c.kind, []).append(group)
         group.items.append(c)
     out = []
     for g in sorted(groups, key=lambda g: min(i.start for i in g.items)):

@@ -36,11 +36,15 @@ SUFFIXED = re.compile(
     r"(?P<suffix>(?:\s+(?:" + _SUFFIX_RE + r")(?![\w-]))+(?:,?\s+(?:Ltd\.?|Inc\.?|Limited|Co\.,?\s+Ltd\.?))?)"
 )
 _COUNTRY_RE = "|".join(re.escape(c) for c in _COUNTRIES)
+# The nouns that introduce a company's name: "Chinese automaker Chery".
+_INTRODUCER = (
+    r"automaker|carmaker|car\s+maker|auto\s+maker|EV\s+maker|electric[- ]vehicle\s+maker|electric[- ]car\s+maker"
+    r"|battery\s+maker|chipmaker|chip\s+maker|parts\s+maker|supplier|start-?up|conglomerate|trading\s+house"
+    r"|electronics\s+(?:giant|maker)|tech(?:nology)?\s+(?:giant|company|firm)|contract\s+manufacturer"
+)
 INTRODUCED = re.compile(
     r"\b(?:(?:" + _COUNTRY_RE + r")(?:’s|'s)"
-    r"|(?:automaker|carmaker|car\s+maker|auto\s+maker|EV\s+maker|electric[- ]vehicle\s+maker|electric[- ]car\s+maker"
-    r"|battery\s+maker|chipmaker|chip\s+maker|parts\s+maker|supplier|start-?up|conglomerate|trading\s+house"
-    r"|electronics\s+(?:giant|maker)|tech(?:nology)?\s+(?:giant|company|firm)|contract\s+manufacturer)"
+    r"|(?:" + _INTRODUCER + r")"
     r")\s+(?P<name>" + _CAP + r"(?:\s+" + _CAP + r"){0,2})"
     # "Italy's Agnelli family", "Aichi's Toyota City": a family or a place is not a company
     r"(?!\s+(?:family|families|clan|dynasty|heirs|government|ministry|prefecture|province|state|region|city)\b)"
@@ -48,7 +52,31 @@ INTRODUCED = re.compile(
 
 
 # Tried only where a country or one of the nouns begins: the alternation is too long to try everywhere.
-_INTRODUCED = triggers.Anchored(INTRODUCED)
+# A country is always followed by "’s" or "'s", so it is looked for only before those; the nouns' first
+# words by str.find, cheaper than a pass of an automaton of the two hundred countries over the whole
+# article. The pattern does not ignore case: both are looked for as it writes them.
+_INTRODUCER_FIRST = triggers.leading_literals(_INTRODUCER, exact=True)
+_COUNTRY_TUPLE = tuple(_COUNTRIES)
+
+
+def _introduced_starts(text: str, folded: str) -> list[int]:
+    """Where INTRODUCED may begin (with some places it cannot)."""
+    out = []
+    for mark in ("’s", "'s"):
+        q = text.find(mark)
+        while q != -1:
+            if text.endswith(_COUNTRY_TUPLE, 0, q):
+                out.extend(q - len(c) for c in _COUNTRIES if text.endswith(c, 0, q))
+            q = text.find(mark, q + 1)
+    for word in _INTRODUCER_FIRST:
+        p = text.find(word)
+        while p != -1:
+            out.append(p)
+            p = text.find(word, p + 1)
+    return out
+
+
+_INTRODUCED = triggers.Anchored(INTRODUCED, starts=_introduced_starts)
 
 # A name in the place of a company in a holding: "a 10% stake in Horse Powertrain", "65.7 per cent
 # of Zeekr", "Saudi Aramco completed its purchase of a 10% stake". Only a company holds or is held.

@@ -105,8 +105,12 @@ _PERCENT = re.compile(r"%|per\s?cent|percent")
 # A list of companies: "Lucid Group, Inc., Nuro and Uber Technologies, Inc." - an unknown name
 # listed beside two known companies is one too, unless the list is of brands or models.
 _ITEM = _CAP + r"(?:\s+" + _CAP + r"){0,3}(?:,?\s+(?:Inc|Ltd|Co|Corp|LLC|plc|AG|SE|Limited)\.?){0,2}"
+# The same pattern with the look-behind moved after the list's first capital: a pattern that begins with
+# a character class is passed over quickly where it cannot start (the engine skips to the next capital).
+assert _ITEM.startswith(_CAP) and _CAP == r"(?:[A-Z][A-Za-z0-9’'&.-]*[A-Za-z0-9]|[A-Z])"
+_FIRST_ITEM = r"[A-Z](?<![\w,] [A-Z])(?:[A-Za-z0-9’'&.-]*[A-Za-z0-9])?" + _ITEM[len(_CAP):]
 LIST = re.compile(
-    r"(?<![\w,] )(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|&)\s+" + _ITEM + r")"
+    r"(?P<list>" + _FIRST_ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|&)\s+" + _ITEM + r")"
     r"(?!\s+(?:brands?|models?|marques?|cars|vehicles|SUVs|plants|factories|cities|countries|dealers))"
 )
 # Every suffix begins with one of these characters: the look-ahead for them lets the engine pass the
@@ -319,7 +323,19 @@ def _unknown_organisations(doc: Document, mentions: list[Mention]) -> dict[str, 
 
 def _percents(text: str):
     """(start, end) of each percentage's unit: "10%", "65.7 per cent" (the digit before is checked)."""
-    for m in _PERCENT.finditer(text):
+    # _PERCENT.finditer(text), tried only where "%" or "per" occurs (found with str.find): its matches
+    # begin there, and cannot overlap (none holds a "%" or a second "per").
+    starts = []
+    for mark in ("%", "per"):
+        i = text.find(mark)
+        while i != -1:
+            starts.append(i)
+            i = text.find(mark, i + 1)
+    starts.sort()
+    for start in starts:
+        m = _PERCENT.match(text, start)
+        if m is None:
+            continue
         a = m.start()
         if a and text[a - 1] == " ":
             a -= 1

@@ -36,11 +36,15 @@ SUFFIXED = re.compile(
     r"(?P<suffix>(?:\s+(?:" + _SUFFIX_RE + r")(?![\w-]))+(?:,?\s+(?:Ltd\.?|Inc\.?|Limited|Co\.,?\s+Ltd\.?))?)"
 )
 _COUNTRY_RE = "|".join(re.escape(c) for c in _COUNTRIES)
+# The nouns that introduce a company's name: "Chinese automaker Chery".
+_INTRODUCER = (
+    r"automaker|carmaker|car\s+maker|auto\s+maker|EV\s+maker|electric[- ]vehicle\s+maker|electric[- ]car\s+maker"
+    r"|battery\s+maker|chipmaker|chip\s+maker|parts\s+maker|supplier|start-?up|conglomerate|trading\s+house"
+    r"|electronics\s+(?:giant|maker)|tech(?:nology)?\s+(?:giant|company|firm)|contract\s+manufacturer"
+)
 INTRODUCED = re.compile(
     r"\b(?:(?:" + _COUNTRY_RE + r")(?:’s|'s)"
-    r"|(?:automaker|carmaker|car\s+maker|auto\s+maker|EV\s+maker|electric[- ]vehicle\s+maker|electric[- ]car\s+maker"
-    r"|battery\s+maker|chipmaker|chip\s+maker|parts\s+maker|supplier|start-?up|conglomerate|trading\s+house"
-    r"|electronics\s+(?:giant|maker)|tech(?:nology)?\s+(?:giant|company|firm)|contract\s+manufacturer)"
+    r"|(?:" + _INTRODUCER + r")"
     r")\s+(?P<name>" + _CAP + r"(?:\s+" + _CAP + r"){0,2})"
     # "Italy's Agnelli family", "Aichi's Toyota City": a family or a place is not a company
     r"(?!\s+(?:family|families|clan|dynasty|heirs|government|ministry|prefecture|province|state|region|city)\b)"
@@ -48,7 +52,31 @@ INTRODUCED = re.compile(
 
 
 # Tried only where a country or one of the nouns begins: the alternation is too long to try everywhere.
-_INTRODUCED = triggers.Anchored(INTRODUCED)
+# A country is always followed by "’s" or "'s", so it is looked for only before those; the nouns' first
+# words by str.find, cheaper than a pass of an automaton of the two hundred countries over the whole
+# article. The pattern does not ignore case: both are looked for as it writes them.
+_INTRODUCER_FIRST = triggers.leading_literals(_INTRODUCER, exact=True)
+_COUNTRY_TUPLE = tuple(_COUNTRIES)
+
+
+def _introduced_starts(text: str, folded: str) -> list[int]:
+    """Where INTRODUCED may begin (with some places it cannot)."""
+    out = []
+    for mark in ("’s", "'s"):
+        q = text.find(mark)
+        while q != -1:
+            if text.endswith(_COUNTRY_TUPLE, 0, q):
+                out.extend(q - len(c) for c in _COUNTRIES if text.endswith(c, 0, q))
+            q = text.find(mark, q + 1)
+    for word in _INTRODUCER_FIRST:
+        p = text.find(word)
+        while p != -1:
+            out.append(p)
+            p = text.find(word, p + 1)
+    return out
+
+
+_INTRODUCED = triggers.Anchored(INTRODUCED, starts=_introduced_starts)
 
 # A name in the place of a company in a holding: "a 10% stake in Horse Powertrain", "65.7 per cent
 # of Zeekr", "Saudi Aramco completed its purchase of a 10% stake". Only a company holds or is held.
@@ -77,8 +105,12 @@ _PERCENT = re.compile(r"%|per\s?cent|percent")
 # A list of companies: "Lucid Group, Inc., Nuro and Uber Technologies, Inc." - an unknown name
 # listed beside two known companies is one too, unless the list is of brands or models.
 _ITEM = _CAP + r"(?:\s+" + _CAP + r"){0,3}(?:,?\s+(?:Inc|Ltd|Co|Corp|LLC|plc|AG|SE|Limited)\.?){0,2}"
+# The same pattern with the look-behind moved after the list's first capital: a pattern that begins with
+# a character class is passed over quickly where it cannot start (the engine skips to the next capital).
+assert _ITEM.startswith(_CAP) and _CAP == r"(?:[A-Z][A-Za-z0-9’'&.-]*[A-Za-z0-9]|[A-Z])"
+_FIRST_ITEM = r"[A-Z](?<![\w,] [A-Z])(?:[A-Za-z0-9’'&.-]*[A-Za-z0-9])?" + _ITEM[len(_CAP):]
 LIST = re.compile(
-    r"(?<![\w,] )(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|&)\s+" + _ITEM + r")"
+    r"(?P<list>" + _FIRST_ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|&)\s+" + _ITEM + r")"
     r"(?!\s+(?:brands?|models?|marques?|cars|vehicles|SUVs|plants|factories|cities|countries|dealers))"
 )
 # Every suffix begins with one of these characters: the look-ahead for them lets the engine pass the
@@ -291,7 +323,19 @@ def _unknown_organisations(doc: Document, mentions: list[Mention]) -> dict[str, 
 
 def _percents(text: str):
     """(start, end) of each percentage's unit: "10%", "65.7 per cent" (the digit before is checked)."""
-    for m in _PERCENT.finditer(text):
+    # _PERCENT.finditer(text), tried only where "%" or "per" occurs (found with str.find): its matches
+    # begin there, and cannot overlap (none holds a "%" or a second "per").
+    starts = []
+    for mark in ("%", "per"):
+        i = text.find(mark)
+        while i != -1:
+            starts.append(i)
+            i = text.find(mark, i + 1)
+    starts.sort()
+    for start in starts:
+        m = _PERCENT.match(text, start)
+        if m is None:
+            continue
         a = m.start()
         if a and text[a - 1] == " ":
             a -= 1
@@ -413,6 +457,10 @@ class _LoweredWords:
         self.words: set[str] | None = None
 
     def __contains__(self, word: str) -> bool:
+        # A word the text holds nowhere, in any form, is none of its words: the common answer for the
+        # name words asked about ("kamira"), found without collecting every word of the article.
+        if word not in self.text:
+            return False
         if self.words is None:
             self.words = set(re.findall(r"\b[a-z][a-z-]+\b", self.text))
         return word in self.words

@@ -322,10 +322,36 @@ def _names_outlet(text: str, folded: triggers.Scan | str) -> bool:
     return False
 
 
+# The status anchors are Scan literals too: which of them a sentence holds is then a set test on its Scan,
+# and only those found are looked for at the start of a word, instead of a pass of STATUS_ANCHORS.
+_STATUS_LITERALS = triggers.Literals([w for words in _S["anchors"].values() for w in words])
+_STATUS_TAGS_BY_ID: dict[int, tuple[str, frozenset[str]]] = {}
+for _status_name, _words in _S["anchors"].items():
+    for _w in _words:
+        _i = triggers._IDS[triggers.fold(_w)]
+        _word, _tags = _STATUS_TAGS_BY_ID.get(_i, (triggers.fold(_w), frozenset()))
+        _STATUS_TAGS_BY_ID[_i] = (_word, _tags | {_status_name})
+
+
+def _status_tags(text: str, folded: triggers.Scan | str) -> set[str]:
+    """STATUS_ANCHORS.tags(text.lower()), from the sentence's Scan when it has one."""
+    # fold() and str.lower() differ only on "İ", "ı" and "ſ": the Scan's folded text is text.lower() without them.
+    if (type(folded) is not triggers.Scan or _STATUS_LITERALS._max >= folded.size
+            or "İ" in text or "ı" in text or "ſ" in text):
+        return STATUS_ANCHORS.tags(text.lower())
+    present: set[str] = set()
+    lowered = folded.folded
+    for i in _STATUS_LITERALS._ids & folded.found:
+        word, tags = _STATUS_TAGS_BY_ID[i]
+        if not tags <= present and _starts_a_word(lowered, (word,)):
+            present |= tags
+    return present
+
+
 def _status(text: str, folded: triggers.Scan | str | None = None) -> str:
     if folded is None:
         folded = triggers.fold(text)
-    present = STATUS_ANCHORS.tags(text.lower())
+    present = _status_tags(text, folded)
     if _names_outlet(text, folded):
         present.add("reported")
     for status in STATUS_ORDER:
@@ -512,19 +538,25 @@ def _resolve_agreements(candidates: list[Candidate]) -> None:
 
 def _merge(doc: Document, candidates: list[Candidate]) -> list[EventFound]:
     groups: list[Group] = []
+    # A group is made only when none has the candidate's kind and companies, so (kind, members) names at
+    # most one group: looked up at once. The groups of each kind, in the order made, for the other tests.
+    exact: dict[tuple[str, frozenset[str]], Group] = {}
+    of_kind: dict[str, list[Group]] = {}
     for c in sorted(candidates, key=lambda c: (-len(set(c.companies)), c.start)):
-        mine = set(c.companies)
-        group = next((g for g in groups if g.kind == c.kind and g.members == mine), None)
+        mine = frozenset(c.companies)
+        group = exact.get((c.kind, mine))
         if group is None and c.kind in MULTI_PARTY and len(mine) == 1:
             # One side only ("the Honda merger failure"): the same event as a fuller one that includes it.
-            group = next((g for g in groups if g.kind == c.kind and mine <= g.members), None)
+            group = next((g for g in of_kind.get(c.kind, ()) if mine <= g.members), None)
         if group is None and c.kind in MULTI_PARTY:
             # Two triggers of one sentence, one naming fewer of the parties: the same happening.
-            group = next((g for g in groups if g.kind == c.kind and mine <= g.members
+            group = next((g for g in of_kind.get(c.kind, ()) if mine <= g.members
                           and any(i.sentence == c.sentence for i in g.items)), None)
         if group is None:
             group = Group(c.kind, list(dict.fromkeys(c.companies)))
             groups.append(group)
+            exact[(c.kind, mine)] = group
+            of_kind.setdefault(c.kind, []).append(group)
         group.items.append(c)
     out = []
     for g in sorted(groups, key=lambda g: min(i.start for i in g.items)):

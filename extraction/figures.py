@@ -57,6 +57,10 @@ UNIT_NAMES = {"vehicles": "vehicles", "jobs": "jobs", "plants": "plants"}
 REDUCTIONS = [
     (metric, triggers.gated(p, re.IGNORECASE)) for metric, patterns in _V["reductions"].items() for p in patterns
 ]
+# Every REDUCTIONS pattern needs one of its trigger words: a sentence holding none of them, as most
+# sentences with a number do, is ruled out by one set test instead of one per pattern.
+_REDUCTION_IDS = frozenset().union(*(p._ids for _, p in REDUCTIONS)) if all(p._ids for _, p in REDUCTIONS) else None
+_REDUCTION_MAX = max(_REDUCTION_IDS) if _REDUCTION_IDS else -1
 _METRIC_UNITS = {"plants_closed": "plants", "jobs_cut": "jobs"}
 _UNIT_BEFORE = {
     "jobs": re.compile(
@@ -229,6 +233,9 @@ class FindFigures:
     @staticmethod
     def _reductions(doc: Document, si: int, text: str, scan, clauses) -> list[FigureFound]:
         """Cuts given as before and after: "from 17 plants to 10" closes 7."""
+        if (_REDUCTION_IDS is not None and type(scan) is triggers.Scan and _REDUCTION_MAX < scan.size
+                and _REDUCTION_IDS.isdisjoint(scan.found)):
+            return []
         out = []
         sentence = doc.sentences[si]
         for metric, pattern in REDUCTIONS:

@@ -126,30 +126,28 @@ def find(text: str, scan: triggers.Scan | None = None) -> list[Amount]:
     """
     out = []
     for m in _AMOUNT.finditer(text, scan):
-        g = m.groupdict()
-        if g["word"]:
-            word = g["word"].lower()
-            if not g["word"][0].isalpha():
+        # The groups read at once (one call, not a dict of them all per match).
+        word, digits, cur_pre, scale_long, short, cur_post, pct = m.group(
+            "word", "digits", "cur_pre", "scale", "short", "cur_post", "pct")
+        if word:
+            if not word[0].isalpha():
                 continue
-            value = float(WORDS[word])
+            value = float(WORDS[word.lower()])
         else:
-            value = float(g["digits"].replace(",", ""))
-        scale_word = (g["scale"] or g["short"] or "").lower()
+            value = float(digits.replace(",", ""))
+        scale_word = (scale_long or short or "").lower()
         scale = SCALES.get(scale_word, 1.0)
-        if g["word"] and g["word"].lower() in ("a dozen", "dozen") and not scale_word:
-            pass
-        cur = PREFIXES.get(g["cur_pre"]) if g["cur_pre"] else None
-        if g["cur_post"]:
-            if g["cur_post"].lower() == "won" and not (scale_word or cur):
-                pass  # "won" after a bare number is still the currency: "5,000 won"
-            cur = CURRENCY_WORDS[g["cur_post"].lower()]
-        if g["short"] and not cur and scale_word in ("m", "b", "k") and not _COUNTED.match(text, m.end()):
+        cur = PREFIXES.get(cur_pre) if cur_pre else None
+        if cur_post:
+            # "won" after a bare number is still the currency: "5,000 won"
+            cur = CURRENCY_WORDS[cur_post.lower()]
+        if short and not cur and scale_word in ("m", "b", "k") and not _COUNTED.match(text, m.end()):
             # "3m" only means millions with a currency ("$3m") or before what is counted ("3.1m vehicles");
             # otherwise it is metres etc.
             continue
-        if g["word"] and not (scale_word or cur or g["pct"]):
+        if word and not (scale_word or cur or pct):
             kind = "count"
-        elif g["pct"]:
+        elif pct:
             kind = "percent"
         elif cur:
             kind = "money"
@@ -168,6 +166,6 @@ def find(text: str, scan: triggers.Scan | None = None) -> list[Amount]:
         if kind == "money" and _MINUS.search(text, max(0, start - 2), start):
             total = -total  # "Net income .... -$8.2bn": a loss written with a sign
         out.append(
-            Amount(start, end, total, kind, unit, text[start:end], bool(scale_word), bool(g["word"]))
+            Amount(start, end, total, kind, unit, text[start:end], bool(scale_word), bool(word))
         )
     return out

@@ -55,7 +55,8 @@ TRADED = [triggers.Anchored(_compile(p)) for p in _V["traded"]]
 COMPLETED_SALE = re.compile(_V["completed_sale"], re.IGNORECASE)
 TOTAL = _compile(_V["total"])
 INCREMENT = re.compile(_V["increment"], re.IGNORECASE)
-SENTENCE_TOTAL = _compile(_V["sentence_total"])
+# Tried on every sentence with a percentage, so only where their first words begin (see triggers.Anchored).
+SENTENCE_TOTAL = triggers.Anchored(_compile(_V["sentence_total"]))
 ROW = _compile(_V["row"])
 PAIR_ROW = _compile(_V["pair_row"])
 PAIR_HEADER_TARGET_FIRST = re.compile(_V["pair_header_target_first"], re.IGNORECASE)
@@ -98,7 +99,33 @@ def _pct(m) -> float:
     return FRACTIONS[m.group("frac").replace("-", " ").split()[-1].lower()]
 
 
-SHARED_TARGET = [_compile(p) for p in _V["shared_target"]]
+SHARED_TARGET = [triggers.Anchored(_compile(p)) for p in _V["shared_target"]]
+
+# The pattern groups in the order FindStakes tries them. Which of their patterns can match a sentence follows
+# from the literals its Scan found (each pattern's trigger words, see triggers.Gated): worked out once per
+# combination of those literals, instead of testing some forty gates on every sentence with a percentage.
+_GROUPS = (CHANGE, TRADED, UNIT, EXPLICIT, EACH, CROSS, CORE)
+_GATES = [[p.gate if isinstance(p, triggers.Anchored) else p for p in group] for group in _GROUPS]
+_GATE_IDS = frozenset().union(*(g._ids for gates in _GATES for g in gates if g is not None and g._ids))
+_GATE_MAX = max(_GATE_IDS)
+_PLANS: dict[frozenset[int], tuple] = {}
+
+
+def _patterns_for(scan: triggers.Scan) -> tuple:
+    """_GROUPS without the patterns whose trigger words the scanned sentence lacks (they cannot match)."""
+    if scan.size <= _GATE_MAX:
+        return _GROUPS  # a Scan older than some gate: every pattern tests its own
+    key = _GATE_IDS & scan.found
+    plan = _PLANS.get(key)
+    if plan is None:
+        plan = tuple(
+            tuple(p for p, g in zip(group, gates) if g is None or g.possible(scan))
+            for group, gates in zip(_GROUPS, _GATES)
+        )
+        if len(_PLANS) > 4096:
+            _PLANS.clear()
+        _PLANS[key] = plan
+    return plan
 _PRONOUN = re.compile(r"\b(?:its|it|their|they|the\s+(?:company|automaker|carmaker|group|firm))\b[^⟨]*$", re.IGNORECASE)
 
 
@@ -173,7 +200,8 @@ class FindStakes:
                     pos = item.end()
 
             scan = masked.scan
-            for pattern in CHANGE:
+            change, traded, unit, explicit, each, cross, core = _patterns_for(scan)
+            for pattern in change:
                 for m in pattern.finditer(text, scan):
                     if not free(*m.span()):
                         continue
@@ -187,14 +215,14 @@ class FindStakes:
                             continue
                     taken.append(m.span())
                     add(owner, target, _pct(m), m.start(), m.end(), change=True)
-            for pattern in TRADED:
+            for pattern in traded:
                 for m in pattern.finditer(text, scan):
                     target = company(m, "target")
                     owner = self._owner(doc, si, masked, m.start(), exclude={target})
                     if owner is not None and owner != target:
                         start, end = masked.span(m.start(), m.end())
                         doc.stake_changes.append((si, owner, target, start, end))
-            for pattern in UNIT:
+            for pattern in unit:
                 for m in pattern.finditer(text, scan):
                     if not free(*m.span()):
                         continue
@@ -209,7 +237,7 @@ class FindStakes:
                         continue
                     taken.append(m.span())
                     add(owner, target, _pct(m), m.start(), m.end())
-            for pattern in EXPLICIT:
+            for pattern in explicit:
                 for m in pattern.finditer(text, scan):
                     if free(*m.span()):
                         taken.append(m.span())
@@ -218,7 +246,7 @@ class FindStakes:
                             # "a joint venture 51% owned by Stellantis and 49% by Leapmotor"
                             add(company(m, "owner2"), company(m, "target"), float(m.group("pct2")),
                                 m.start(), m.end())
-            for pattern in EACH:
+            for pattern in each:
                 for m in pattern.finditer(text, scan):
                     if not free(*m.span()):
                         continue
@@ -232,14 +260,14 @@ class FindStakes:
                     taken.append(m.span())
                     add(a, target, _pct(m), m.start(), m.end())
                     add(b, target, _pct(m), m.start(), m.end())
-            for pattern in CROSS:
+            for pattern in cross:
                 for m in pattern.finditer(text, scan):
                     if free(*m.span()):
                         taken.append(m.span())
                         a, b = company(m, "a"), company(m, "b")
                         add(a, b, _pct(m), m.start(), m.end())
                         add(b, a, _pct(m), m.start(), m.end())
-            for pattern in CORE:
+            for pattern in core:
                 for m in pattern.finditer(text, scan):
                     if not free(*m.span()):
                         continue
@@ -265,7 +293,7 @@ class FindStakes:
                         pos = nxt.end()
             # "Denso, which holds a 4.9% stake in Toyota Industries, and Aisin, with 2.2%": the second
             # owner's holding is in the company just named
-            for m in (m for pattern in SHARED_TARGET for m in pattern.finditer(text)):
+            for m in (m for pattern in SHARED_TARGET for m in pattern.finditer(text, scan)):
                 if not free(*m.span()):
                     continue
                 target = next((t for end, t in reversed(targets) if end <= m.start()), None)
@@ -273,7 +301,7 @@ class FindStakes:
                     taken.append(m.span())
                     add(company(m, "owner"), target, _pct(m), m.start(), m.end())
             # "... and a further 20.7% through a trust, for a total economic interest of 35.7%"
-            for m in SENTENCE_TOTAL.finditer(text):
+            for m in SENTENCE_TOTAL.finditer(text, scan):
                 pair = next(((o, t) for end, o, t in reversed(pairs) if end <= m.start()), None)
                 if pair is not None and free(*m.span()):
                     taken.append(m.span())

@@ -423,11 +423,16 @@ class Dispatched:
 DIGIT_START = "\ufdd0"  # a noncharacter: no text or literal holds it
 
 
-def leading_literals(pattern: str | re.Pattern, flags: int = 0, *, digits: bool = False) -> tuple[str, ...] | None:
+def leading_literals(pattern: str | re.Pattern, flags: int = 0, *, digits: bool = False,
+                     exact: bool = False) -> tuple[str, ...] | None:
     """Folded strings one of which every match of pattern starts with, or None when unknown.
 
     With digits=True a match may also begin with a digit ("\d"), which DIGIT_START among them stands for.
+    With exact=True the strings keep the pattern's case: for a pattern that does not ignore case, a
+    match starts with one of them as written (to look for in the text itself, not its folded form).
     """
+    if exact and (flags | (pattern.flags if isinstance(pattern, re.Pattern) else 0)) & re.IGNORECASE:
+        raise ValueError("exact leading literals of a pattern that ignores case")
     if isinstance(pattern, re.Pattern):
         pattern, flags = pattern.pattern, pattern.flags
     if _parse is None:
@@ -438,7 +443,7 @@ def leading_literals(pattern: str | re.Pattern, flags: int = 0, *, digits: bool 
         return None
     if not found or any(not s for s in found):
         return None
-    folded = sorted({fold(s) for s in found})
+    folded = sorted(set(found) if exact else {fold(s) for s in found})
     # "by" already finds every place "byapril" would: keep the shortest of each family.
     return tuple(s for s in folded if not any(s != t and s.startswith(t) for t in folded))
 

@@ -22,7 +22,7 @@ _SUB = {
     "{PCT}": r"(?P<pct>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b|pct\b)",
     # a share written as a fraction: "owns about a fifth of Subaru"
     "{FRAC}": r"(?P<frac>a\s+fifth|a\s+quarter|a\s+third|one[\s-]third|one[\s-]quarter|one[\s-]fifth|half|two[\s-]thirds|three[\s-]quarters|a\s+tenth)",
-    "{Q}": r"(?:(?:about|around|roughly|approximately|nearly|almost|some|just\s+(?:under|over)|more\s+than|less\s+than|over|under|a\s+further|an\s+additional|a|an)\s+)*",
+    "{Q}": r"(?:(?:about|around|roughly|approximately|nearly|almost|some|just\s+(?:under|over)|more\s+than|less\s+than|over|under|a\s+further|an\s+additional|(?:a\s+little|slightly)\s+(?:over|under|more\s+than|less\s+than)|a|an)\s+)*",
     "{STAKE}": r"(?:(?:total|overall|remaining|entire|economic|equity|minority|majority|controlling|direct|indirect|voting|combined|cross-)\s*)?(?:stake|holding|shareholding|interest|ownership|equity\s+stake)",
     # a description before the name: "a 21% stake in Chinese electric-car maker Leapmotor"
     # or any description the article gives the company between a determiner and its name:
@@ -57,6 +57,8 @@ TOTAL = _compile(_V["total"])
 INCREMENT = re.compile(_V["increment"], re.IGNORECASE)
 # Tried on every sentence with a percentage, so only where their first words begin (see triggers.Anchored).
 SENTENCE_TOTAL = triggers.Anchored(_compile(_V["sentence_total"]))
+OWNED_BY_LIST = _compile(_V["owned_by_list"])
+LISTED_HOLDING = _compile(r"{TARGET}\s*\(\s*{Q}{PCT}\s*\)")
 ROW = _compile(_V["row"])
 PAIR_ROW = _compile(_V["pair_row"])
 PAIR_HEADER_TARGET_FIRST = re.compile(_V["pair_header_target_first"], re.IGNORECASE)
@@ -89,6 +91,8 @@ _FIFTY_FIFTY = re.compile(r"\b50\s?(?:-|:|/|–|\s+to\s+)\s?50\b")
 def _may_hold_stake(masked) -> bool:
     if _ANCHOR_GATE.search(masked.text, masked.scan) or ("50" in masked.text and _FIFTY_FIFTY.search(masked.text)):
         return True
+    if "wholly" in masked.text:
+        return True  # "a wholly owned subsidiary of Toyota": 100% without a percent sign
     return _FRACTION_WORDS.possible(masked.scan) and bool(_FRACTION_ANCHOR.search(masked.text))
 
 
@@ -96,6 +100,8 @@ def _pct(m) -> float:
     """The percentage a match gives, in digits or as a fraction ("a third" is 33.3)."""
     if m.groupdict().get("pct"):
         return float(m.group("pct"))
+    if m.groupdict().get("whole"):
+        return 100.0  # "a wholly owned subsidiary"
     return FRACTIONS[m.group("frac").replace("-", " ").split()[-1].lower()]
 
 
@@ -199,6 +205,15 @@ class FindStakes:
                     add(owner, company(item, "target"), _pct(item), item.start("target"), item.end("pct") + 1)
                     pos = item.end()
 
+            # "Subaru (20%), Mazda (5.1%) and Suzuki (4.9%) are all partly owned by Toyota"
+            owned_by = OWNED_BY_LIST.search(text) if "owned by" in text else None
+            if owned_by is not None:
+                owner = company(owned_by, "owner")
+                for item in LISTED_HOLDING.finditer(text, 0, owned_by.start() + 1):
+                    if free(*item.span()):
+                        taken.append(item.span())
+                        add(owner, company(item, "target"), _pct(item), item.start(), item.end())
+
             scan = masked.scan
             change, traded, unit, explicit, each, cross, core = _patterns_for(scan)
             for pattern in change:
@@ -276,7 +291,9 @@ class FindStakes:
                     taken.append(m.span())
                     further = bool(m.groupdict().get("pct")) and INCREMENT.search(text, m.start(), m.start("pct"))
                     add(owner, target, _pct(m), m.start(), m.end(), held=not further)
-                    if further:
+                    # "sold a 10% stake in Renault, leaving it with 5%": what is left is the holding
+                    sold_part = COMPLETED_SALE.search(text, max(0, m.start() - 60), m.start())
+                    if further or sold_part:
                         # "bought a further 3% of Subaru, taking its holding to 20%": the holding is the total
                         total = TOTAL.search(text, m.end())
                         if total and free(*total.span()) and not TOKEN.search(text, m.end(), total.start()):

@@ -58,6 +58,8 @@ INCREMENT = re.compile(_V["increment"], re.IGNORECASE)
 # Tried on every sentence with a percentage, so only where their first words begin (see triggers.Anchored).
 SENTENCE_TOTAL = triggers.Anchored(_compile(_V["sentence_total"]))
 OWNED_BY_LIST = _compile(_V["owned_by_list"])
+HELD_AFTER = _compile(_V["held_after"])
+SHARES_OF = _compile(_V["shares_of"])
 LISTED_HOLDING = _compile(r"{TARGET}\s*\(\s*{Q}{PCT}\s*\)")
 ROW = _compile(_V["row"])
 PAIR_ROW = _compile(_V["pair_row"])
@@ -204,6 +206,14 @@ class FindStakes:
                     taken.append(item.span())
                     add(owner, company(item, "target"), _pct(item), item.start("target"), item.end("pct") + 1)
                     pos = item.end()
+
+            # A disclosure notice: "(3) Number of shares held after acquisition: equivalent to 10.0% of issued shares"
+            held_after = HELD_AFTER.search(text) if "held after" in text or "held following" in text else None
+            if held_after is not None:
+                owner, target = doc.dominant_company() or doc.main_company(), _notice_subject(doc)
+                if owner is not None and target is not None:
+                    add(owner, target, _pct(held_after), held_after.start(), held_after.end(), change=True)
+                continue
 
             # "Subaru (20%), Mazda (5.1%) and Suzuki (4.9%) are all partly owned by Toyota"
             owned_by = OWNED_BY_LIST.search(text) if "owned by" in text else None
@@ -364,6 +374,18 @@ class FindStakes:
         if _PRONOUN.search(before):
             return doc.salient(si, exclude=exclude)
         return None
+
+
+def _notice_subject(doc: Document) -> str | None:
+    """The company whose shares a notice is about: "Notice Concerning Acquisition of Shares of Suzuki"."""
+    for mentions, text in ((doc.title_mentions, doc.title), (doc.mentions, doc.body)):
+        for mention in mentions:
+            if _SHARES_OF_BEFORE.search(text, max(0, mention.start - 25), mention.start):
+                return mention.key
+    return None
+
+
+_SHARES_OF_BEFORE = re.compile(r"\b(?:shares|stock)\s+(?:of|in)\s+$", re.IGNORECASE)
 
 
 def _table_lists_company_first(doc: Document, si: int) -> bool:

@@ -412,3 +412,17 @@ def test_it_reads_holdings_laid_out_as_tables_and_lists(text, expected):
 def test_it_reads_holdings_written_from_the_holders_side(text, expected):
     found, _ = stakes(text)
     assert found == expected
+
+
+def test_a_disclosure_notice_gives_the_holding_after_the_acquisition():
+    body = ("Toyota Motor Corporation hereby announces that it resolved to additionally acquire common shares of "
+            "Suzuki Motor Corporation by way of third-party allotment. Toyota and Suzuki concluded an agreement.\n\n"
+            "2. Details of the acquisition\n"
+            "(1) Number of shares held before acquisition: equivalent to 4.9% of issued shares\n"
+            "(2) Acquisition price: approximately 120 billion yen\n"
+            "(3) Number of shares held after acquisition: equivalent to 10.0% of issued shares\n\n"
+            "Toyota said Suzuki would not become an affiliate.")
+    result = run_text(body, title="Notice Concerning Additional Acquisition of Shares of Suzuki Motor Corporation")
+
+    assert [(s.owner.split()[0], s.target.split()[0], s.percent) for s in result.stakes] == [("Toyota", "Suzuki", 10.0)]
+    assert [e.kind for e in result.events] == ["stake_change"]

@@ -62,7 +62,12 @@ def hide_relative_clauses(text: str) -> str:
 
 
 # Where one clause of a sentence ends and the next begins: "; ", " - ", ", while ", ", but ".
-CLAUSE_BREAKS = triggers.gated(vocab.data("events.json")["clause_breaks"], re.IGNORECASE)
+# Every break begins with a space, a comma or a semicolon: said up front, the engine passes over other
+# characters at once instead of trying each alternative there (same matches).
+_BREAKS = vocab.data("events.json")["clause_breaks"]
+if triggers.begins_with(_BREAKS, re.IGNORECASE, chars=",;", space=True):
+    _BREAKS = r"(?=[\s,;])(?:" + _BREAKS + ")"
+CLAUSE_BREAKS = triggers.gated(_BREAKS, re.IGNORECASE)
 
 
 def clause_spans(text: str, folded: str | triggers.Scan | None = None) -> list[tuple[int, int]]:

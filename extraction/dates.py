@@ -205,7 +205,6 @@ def find(text: str, published: dt.date | None, *, scan: triggers.Scan | None = N
     if not plan:
         return []
     lowered = text.lower()
-    folded = scan.folded if type(scan) is triggers.Scan else triggers.fold(text)
     # Where a month's name begins ("\bJan", "\bFeb", ...): every pattern guarded by _month names one.
     months = [m.start() for m in _MONTH_FINDER.finditer(text, scan)] if month_needed else []
     has_month = bool(months)
@@ -277,6 +276,12 @@ def _days_before(text: str, months: list[int]) -> list[int]:
 
 def _resolve(name, m, published, future):
     g = m.groupdict()
+    # The names are tested one after another: the commonest expression first.
+    if name == "year":
+        prep = (g.get("prep") or "").lower()
+        role = "bound" if prep in ("since", "by", "until", "from", "through", "before", "after") else "point"
+        year = g["year"]
+        return year, role, year
     if name == "fiscal_ending":
         month, year = MONTHS[g["month"].lower().rstrip(".")], int(g["year"])
         fy = year - 1 if month <= 6 else year  # Japanese practice: the year that ends in March is named for its start
@@ -371,11 +376,6 @@ def _resolve(name, m, published, future):
             return f"{published.year - n:04d}", "point", None
         total = published.year * 12 + published.month - 1 - n
         return f"{total // 12:04d}-{total % 12 + 1:02d}", "point", None
-    if name == "year":
-        prep = (g.get("prep") or "").lower()
-        role = "bound" if prep in ("since", "by", "until", "from", "through", "before", "after") else "point"
-        year = g["year"]
-        return year, role, year
     return None
 
 

@@ -49,9 +49,6 @@ RELATIVE_CLAUSE = re.compile(
 )
 
 
-_RELATIVE_CLAUSE = triggers.gated(RELATIVE_CLAUSE)
-
-
 # "Espinosa took over from Uchida, who stepped down after talks with Honda collapsed.": a relative
 # clause that ends the sentence.
 FINAL_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*$")
@@ -59,14 +56,21 @@ FINAL_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*$")
 
 def hide_relative_clauses(text: str) -> str:
     """The same text with relative clauses and participial appositives blanked out (same length)."""
-    if not _RELATIVE_CLAUSE.possible(triggers.fold(text)):
+    # Both patterns begin with a comma, and the engine looks for it quickly by itself: testing their
+    # trigger words on the folded text first cost more than it saved.
+    if "," not in text:
         return text
     text = RELATIVE_CLAUSE.sub(lambda m: "," + " " * (len(m.group(0)) - 2) + ",", text)
     return FINAL_RELATIVE_CLAUSE.sub(lambda m: "," + " " * (len(m.group(0)) - 1), text)
 
 
 # Where one clause of a sentence ends and the next begins: "; ", " - ", ", while ", ", but ".
-CLAUSE_BREAKS = triggers.gated(vocab.data("events.json")["clause_breaks"], re.IGNORECASE)
+# Every break begins with a space, a comma or a semicolon: said up front, the engine passes over other
+# characters at once instead of trying each alternative there (same matches).
+_BREAKS = vocab.data("events.json")["clause_breaks"]
+if triggers.begins_with(_BREAKS, re.IGNORECASE, chars=",;", space=True):
+    _BREAKS = r"(?=[\s,;])(?:" + _BREAKS + ")"
+CLAUSE_BREAKS = triggers.gated(_BREAKS, re.IGNORECASE)
 
 
 def clause_spans(text: str, folded: str | triggers.Scan | None = None) -> list[tuple[int, int]]:

@@ -54,12 +54,13 @@ GROUP_SUBJECTS = triggers.gated(_V["group_subjects"], re.IGNORECASE)
 _MONEY_ANY = r"(?P<money>(?:US\$|\$|¥|€|£)?\s?\d[\d,.]*(?:\s?(?:trillion|billion|million|bn|mn|tn))?(?:\s(?:dollars|yen|euros?|yuan|won|pounds))?)"
 COST_OF_PROFIT = [re.compile(t.replace("{MONEY}", _MONEY_ANY), re.IGNORECASE) for t in _V["money_cost_of_profit"]]
 UNIT_NAMES = {"vehicles": "vehicles", "jobs": "jobs", "plants": "plants"}
+# Each tried only where one of its first words begins (a verb, "plants", "and"...), not at every position.
 REDUCTIONS = [
-    (metric, triggers.gated(p, re.IGNORECASE)) for metric, patterns in _V["reductions"].items() for p in patterns
+    (metric, triggers.anchored(p, re.IGNORECASE)) for metric, patterns in _V["reductions"].items() for p in patterns
 ]
 # Every REDUCTIONS pattern needs one of its trigger words: a sentence holding none of them, as most
 # sentences with a number do, is ruled out by one set test instead of one per pattern.
-_REDUCTION_IDS = frozenset().union(*(p._ids for _, p in REDUCTIONS)) if all(p._ids for _, p in REDUCTIONS) else None
+_REDUCTION_IDS = frozenset().union(*(p.gate._ids for _, p in REDUCTIONS)) if all(p.gate._ids for _, p in REDUCTIONS) else None
 _REDUCTION_MAX = max(_REDUCTION_IDS) if _REDUCTION_IDS else -1
 _METRIC_UNITS = {"plants_closed": "plants", "jobs_cut": "jobs"}
 _UNIT_BEFORE = {

@@ -29,8 +29,12 @@ PATTERNS = [
     # former Chairman Carlos Ghosn / chief executive Koji Sato
     re.compile(r"(?:(?P<mod>" + _MOD + r")\s+)?(?P<role>" + _ROLE + r")\s+" + _NAME, re.IGNORECASE),
 ]
-# Tried only where a role's first word begins (see triggers.Anchored).
-_ROLE_HINT = triggers.Anchored(re.compile(r"\b(?:" + _ROLE + r")\b", re.IGNORECASE))
+# Tried only where a role's first word begins (see triggers.Anchored). Those first words are made Scan
+# literals too: then the sentence's Scan says which occur, and str.find locates them, instead of a pass
+# of the pattern's own automaton over every sentence holding some role word ("industry", "financial").
+_ROLE_RE = re.compile(r"\b(?:" + _ROLE + r")\b", re.IGNORECASE)
+_ROLE_FIRST_WORDS = triggers.Literals(triggers.leading_literals(_ROLE_RE))
+_ROLE_HINT = triggers.Anchored(_ROLE_RE)
 _NOT_NAME = {w.lower() for w in vocab.lines("not_org_words.txt")}
 _AMBIGUOUS_ALONE = {"president", "chair", "founder", "head of", "spokesperson", "spokesman", "spokeswoman"}
 

@@ -46,12 +46,25 @@ def _compile(p):
 # tried only where one of their first words begins (triggers.Anchored, gated the same way).
 EXPLICIT = [triggers.Gated(_compile(p)) for p in _V["explicit"]]
 CROSS = [triggers.Gated(_compile(p)) for p in _V["cross"]]
-CHANGE = [triggers.Anchored(_compile(p)) for p in _V["change"]]
-CORE = [triggers.Anchored(_compile(p)) for p in _V["core"]]
+
+
+def _anchored(p):
+    """triggers.Anchored(_compile(p)); when its first words are all words of two letters or more, they are
+    made Scan literals first, so that it finds them with str.find where the Scan says they occur instead
+    of with a pass of its own automaton. ("a" would add a match to nearly every sentence's Scan.)"""
+    regex = _compile(p)
+    first = triggers.leading_literals(regex)
+    if first and all(len(w) >= 2 for w in first):
+        triggers.Literals(first)
+    return triggers.Anchored(regex)
+
+
+CHANGE = [_anchored(p) for p in _V["change"]]
+CORE = [_anchored(p) for p in _V["core"]]
 CONTINUE = [_compile(p) for p in _V["continue"]]
 EACH = [triggers.Gated(_compile(p)) for p in _V["each"]]
 UNIT = [triggers.Gated(_compile(p)) for p in _V["unit"]]
-TRADED = [triggers.Anchored(_compile(p)) for p in _V["traded"]]
+TRADED = [_anchored(p) for p in _V["traded"]]
 COMPLETED_SALE = re.compile(_V["completed_sale"], re.IGNORECASE)
 TOTAL = _compile(_V["total"])
 INCREMENT = re.compile(_V["increment"], re.IGNORECASE)

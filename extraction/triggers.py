@@ -419,6 +419,51 @@ class Dispatched:
         return None
 
 
+def begins_with(pattern: str, flags: int = 0, *, chars: str = "", space: bool = False) -> bool:
+    """Whether every match of pattern begins with one of chars, or (space=True) a whitespace character.
+
+    Read off the parse tree, as leading_literals is; False when unsure. Such a pattern can be written
+    "(?=[...])(?:pattern)" with the same matches: the look-ahead rejects at once the places where none of
+    its alternatives can begin, which the engine would otherwise try one by one.
+    """
+    if _parse is None:
+        return False
+    try:
+        return _begins(list(_parse.parse(pattern, flags)), chars, space) is True
+    except _PARSE_ERRORS:
+        return False
+
+
+def _begins(items, chars: str, space: bool) -> bool | None:
+    """True: every match of the sequence begins with an allowed character; False: not, or unknown;
+    None: the sequence can match the empty string (what follows it decides)."""
+    for i, (op, av) in enumerate(items):
+        rest = items[i + 1:]
+        if op is _sre.LITERAL:
+            return chr(av) in chars
+        if op is _sre.IN:
+            return bool(av) and all(
+                (o is _sre.LITERAL and chr(v) in chars) or (space and o is _sre.CATEGORY and v is _sre.CATEGORY_SPACE)
+                for o, v in av
+            )
+        if op is _sre.SUBPATTERN:
+            return _begins(list(av[-1]) + rest, chars, space)
+        if op is _sre.BRANCH:
+            found = [_begins(list(alt) + rest, chars, space) for alt in av[1]]
+            return None if all(f is None for f in found) else all(f is True for f in found)
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            low, _high, body = av
+            first = _begins(list(body), chars, space)
+            if first is not True:
+                return False
+            if low >= 1:
+                return True
+            after = _begins(rest, chars, space)  # or no repetition at all
+            return True if after is True else False if after is False else None
+        return False  # anchors, look-arounds, anything else: unsure
+    return None
+
+
 # In leading_literals(..., digits=True): "or a digit", where a match may begin with \d.
 DIGIT_START = "\ufdd0"  # a noncharacter: no text or literal holds it
 

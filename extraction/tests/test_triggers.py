@@ -43,7 +43,6 @@ CORPUS = _corpus()
 def _gated():
     found = {
         "role hint": people._ROLE_HINT.gate,
-        "relative clause": document._RELATIVE_CLAUSE,
         "clause breaks": document.CLAUSE_BREAKS,
         "group subjects": figures.GROUP_SUBJECTS,
         "future": dates._FUTURE,

@@ -221,7 +221,7 @@ def _is_name_word(word: str) -> bool:
     return bool(w) and w not in _NOT_ORG and w not in _COUNTRY_SET and w not in _SUFFIX_SET
 
 
-_GOVERNMENT_OF = re.compile(
+_GOVERNMENT_OF = triggers.quick_start(
     r"\b(?:state|government|province|prefecture|city|ministry|republic|kingdom|region|municipality|people)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

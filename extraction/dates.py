@@ -53,7 +53,7 @@ PATTERNS = [
     ("year", re.compile(r"(?<![\d,.$€¥£])\b(?P<prep>in|since|by|until|from|through|during|of|for|before|after|early|late|mid|mid-|around|the\s+end\s+of)?\s*" + _Y + r"\b(?![\d,.]*\s?(?:%|percent|million|billion|vehicles|units|cars|jobs|yen|dollars|euros))")),
 ]
 SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-FUTURE = re.compile(r"\b(?:will|plans?\s+to|planning\s+to|aims?\s+to|expects?\s+to|expected\s+to|is\s+set\s+to|are\s+set\s+to|scheduled|starting|from\s+next|upcoming|intends?\s+to|going\s+to)\b", re.IGNORECASE)
+FUTURE = triggers.quick_start(r"\b(?:will|plans?\s+to|planning\s+to|aims?\s+to|expects?\s+to|expected\s+to|is\s+set\s+to|are\s+set\s+to|scheduled|starting|from\s+next|upcoming|intends?\s+to|going\s+to)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,7 @@ def nationality(phrase: str) -> str | None:
 
 
 # The object of a preposition ("talks with Nissan", "of Italy's Agnelli family"), not a subject.
-AFTER_PREPOSITION = re.compile(
+AFTER_PREPOSITION = triggers.quick_start(
     r"\b(?:of|in|with|from|to|for|at|into|on|over|against|than|like|including|between)\s+"
     r"(?:the\s+|its\s+|their\s+|[A-Z][\w-]*(?:’s|'s)\s+)?$"
 )
@@ -100,8 +100,8 @@ _LOWERCASE_WORD = re.compile(r"\s+[a-z]")
 
 # "we", "our": in an interview or a press release, the company speaking, which the article is about.
 # Case matters: "US" is the United States.
-FIRST_PERSON = re.compile(r"\b(?:[Ww]e|WE|[Oo]urs?|OURS?|us)\b")
-GROUP_REFERENCE = re.compile(
+FIRST_PERSON = triggers.quick_start(r"\b(?:[Ww]e|WE|[Oo]urs?|OURS?|us)\b")
+GROUP_REFERENCE = triggers.quick_start(
     r"\b(?:(?P<n>both|two|three|four|five)|the\s+(?P<m>two|three|four|five))\s+"
     r"(?:(?:japanese|chinese|major)\s+)?(?:companies|automakers|carmakers|firms|manufacturers|groups|partners|sides)\b"
     r"|\bthe\s+(?P<pair>pair|trio|duo)\b|\bthe\s+(?P<two>two|three)\b(?!\s+\w+s\b)",

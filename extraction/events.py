@@ -52,9 +52,9 @@ ANCHORED_HYPOTHETICAL = [triggers.Gated(p) for p in vocab.compile_all(_V["hypoth
 SENTENCE_HYPOTHETICAL = triggers.Alternation(
     [vocab.expand(p) for p in _V["hypothetical"] if not p.endswith("$")], re.IGNORECASE
 )
-REPORTED_SPEECH = re.compile(vocab.expand(_V["reported_speech"]), re.IGNORECASE)
-FUTURE_LAUNCH = re.compile(_V["future_launch"], re.IGNORECASE)
-FUTURE_RESULT = re.compile(vocab.expand(_V["future_result"]), re.IGNORECASE)
+REPORTED_SPEECH = triggers.quick_start(vocab.expand(_V["reported_speech"]), re.IGNORECASE)
+FUTURE_LAUNCH = triggers.quick_start(_V["future_launch"], re.IGNORECASE)
+FUTURE_RESULT = triggers.quick_start(vocab.expand(_V["future_result"]), re.IGNORECASE)
 STATUS_CUES = {
     status: triggers.Alternation([vocab.expand(c) for c in cues], re.IGNORECASE)
     for status, cues in _S["cues"].items()
@@ -65,7 +65,7 @@ DEFAULT_STATUS = _S["default"]
 TITLES = _V["titles"]
 MULTI_PARTY = {"merger_talks", "merger_talks_ended", "partnership", "approach", "stake_change", "_agreement", "_talks_ended"}
 _POSSESSOR = re.compile(r"(⟨\d+⟩)(?:’s|')s?\s+(?:[\w“”\"’:-]+\s+){0,3}$")
-_REFERENCE_POSSESSIVE = re.compile(
+_REFERENCE_POSSESSIVE = triggers.quick_start(
     r"\b(?:the|its)\s+(?:company|automaker|carmaker|firm|group|manufacturer)(?:’s|'s)\s+(?:[\w-]+\s+){0,3}$|\bits\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -90,7 +90,7 @@ _BETWEEN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?between\s+⟨\d+⟩(?:(?:,\s*|,?\s
 
 
 # "the company", "the automaker": a definite description, stronger than a bare "it".
-DEFINITE_REFERENCE = re.compile(
+DEFINITE_REFERENCE = triggers.quick_start(
     r"\b(?:the|this)\s+(?:[\w’'-]+\s+){0,3}?(?:company|automaker|carmaker|firm|group|maker|manufacturer|latter|former)\b", re.IGNORECASE
 )
 

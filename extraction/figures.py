@@ -49,7 +49,7 @@ _ELIDED = re.compile(
 # A maker's sales are counted in hundreds at least: fewer cars than this are models named, not sold.
 MIN_SALES_UNITS = 100
 CONDITIONAL = re.compile(r"\W*(?:if|should|unless|were|had|suppose|imagine)\b", re.IGNORECASE)
-_MODAL = re.compile(r"\b(?:could|would|might)\b", re.IGNORECASE)
+_MODAL = triggers.quick_start(r"\b(?:could|would|might)\b", re.IGNORECASE)
 GROUP_SUBJECTS = triggers.gated(_V["group_subjects"], re.IGNORECASE)
 _MONEY_ANY = r"(?P<money>(?:US\$|\$|¥|€|£)?\s?\d[\d,.]*(?:\s?(?:trillion|billion|million|bn|mn|tn))?(?:\s(?:dollars|yen|euros?|yuan|won|pounds))?)"
 COST_OF_PROFIT = [re.compile(t.replace("{MONEY}", _MONEY_ANY), re.IGNORECASE) for t in _V["money_cost_of_profit"]]
@@ -478,7 +478,7 @@ _TARIFF_WORDS = triggers.Literals(["tariff"])
 _PREPOSITION_BEFORE = re.compile(r"\b(?:on|for|of|to|from|against|at|in|into|with|by)\s+$", re.IGNORECASE)
 _HIT_AFTER = re.compile(r"\s+(?:hit|impact|blow|headwind|drag)\b", re.IGNORECASE)
 # "... 3.44 million vehicles, while Mitsubishi Motors sold 815,000": the same unit, left out
-_SOLD_BEFORE = re.compile(r"\b(?:sold|delivered|shipped|sells|delivers)\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$", re.IGNORECASE)
+_SOLD_BEFORE = triggers.quick_start(r"\b(?:sold|delivered|shipped|sells|delivers)\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$", re.IGNORECASE)
 _CHARGE_AFTER = re.compile(
     r"\s+(?:of\s+|in\s+)?(?:[\w-]+\s+){0,2}?(?:impairments?|impairment\s+(?:charges?|losses)|write-?downs?|writedowns?|"
     r"charges?|provisions?|one-off\s+costs?|restructuring\s+costs?)\b(?!\s+(?:from|of)\s+tariffs?)",
@@ -489,7 +489,7 @@ _PRIOR_PERIOD = re.compile(
     r"|the\s+(?:previous|prior)\s+(?:year|period)|a\s+year\s+earlier)",
     re.IGNORECASE,
 )
-_COMPARED_WITH = re.compile(
+_COMPARED_WITH = triggers.quick_start(
     r"\b(?:compared\s+(?:with|to)|versus|against|up\s+from|down\s+from|from)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?$",
     re.IGNORECASE,
 )

@@ -65,9 +65,9 @@ CONTINUE = [_compile(p) for p in _V["continue"]]
 EACH = [triggers.Gated(_compile(p)) for p in _V["each"]]
 UNIT = [triggers.Gated(_compile(p)) for p in _V["unit"]]
 TRADED = [_anchored(p) for p in _V["traded"]]
-COMPLETED_SALE = re.compile(_V["completed_sale"], re.IGNORECASE)
+COMPLETED_SALE = triggers.quick_start(_V["completed_sale"], re.IGNORECASE)
 TOTAL = _compile(_V["total"])
-INCREMENT = re.compile(_V["increment"], re.IGNORECASE)
+INCREMENT = triggers.quick_start(_V["increment"], re.IGNORECASE)
 # Tried on every sentence with a percentage, so only where their first words begin (see triggers.Anchored).
 SENTENCE_TOTAL = triggers.Anchored(_compile(_V["sentence_total"]))
 OWNED_BY_LIST = _compile(_V["owned_by_list"])
@@ -83,10 +83,10 @@ ROW_INTRO = re.compile(_V["row_intro"], re.IGNORECASE)
 ROW_OWNERS_INTRO = re.compile(_V["row_owners_intro"], re.IGNORECASE)
 _POSSESSIVE_TOKEN = re.compile(r"(⟨\d+⟩)(?:’s|'s|’|')")
 _WHICH_BEFORE = re.compile(r"(⟨\d+⟩),\s+which\s+(?:now\s+|still\s+|currently\s+|already\s+|also\s+)?$")
-_BOUGHT = re.compile(r"\b(?:took\s+over|bought|acquired|purchased|has\s+bought|has\s+acquired)\s+$", re.IGNORECASE)
+_BOUGHT = triggers.quick_start(r"\b(?:took\s+over|bought|acquired|purchased|has\s+bought|has\s+acquired)\s+$", re.IGNORECASE)
 _POSSESSOR_BEFORE = re.compile(r"(⟨\d+⟩)(?:’s|'s|’|')\s+(?:own\s+|remaining\s+|entire\s+|whole\s+|existing\s+)?$")
 FRACTIONS = {"fifth": 20.0, "quarter": 25.0, "third": 33.3, "half": 50.0, "thirds": 66.7, "quarters": 75.0, "tenth": 10.0}
-CHANGE_VERBS = re.compile(_V["change_verbs"], re.IGNORECASE)
+CHANGE_VERBS = triggers.quick_start(_V["change_verbs"], re.IGNORECASE)
 _ANCHOR = re.compile(r"\d\s?(?:%|percent|per\s+cent|pct\b)", re.IGNORECASE)
 # A holding written as a fraction ("owns about a fifth of Subaru"), looked for only where such a word occurs.
 _FRACTION_WORDS = triggers.Literals(["fifth", "quarter", "third", "half", "tenth"])

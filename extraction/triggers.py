@@ -464,6 +464,68 @@ def _begins(items, chars: str, space: bool) -> bool | None:
     return None
 
 
+def first_chars(pattern: str, flags: int = 0) -> str | None:
+    """The characters, as pattern writes them, one of which every match of pattern begins with; None
+    when unknown (a class such as \\w, a look-around, a part that turns case-insensitivity on)."""
+    if _parse is None:
+        return None
+    try:
+        found = _firsts(list(_parse.parse(pattern, flags)), bool(flags & re.IGNORECASE))
+    except _PARSE_ERRORS:
+        return None
+    return "".join(sorted(found)) if found else None
+
+
+def _firsts(items, ignorecase: bool) -> frozenset[str] | None:
+    for i, (op, av) in enumerate(items):
+        rest = items[i + 1:]
+        if op is _sre.AT:
+            continue  # "\b", "^": they match no character
+        if op is _sre.LITERAL:
+            return frozenset(chr(av))
+        if op is _sre.IN:
+            if av and all(o is _sre.LITERAL for o, _ in av):
+                return frozenset(chr(v) for _, v in av)
+            return None
+        if op is _sre.SUBPATTERN:
+            if not ignorecase and av[1] & re.IGNORECASE:
+                return None  # "(?i:...)" in a pattern that keeps case: a look-ahead would keep it too
+            return _firsts(list(av[-1]) + rest, ignorecase)
+        if op is _sre.BRANCH:
+            subs = [_firsts(list(alt) + rest, ignorecase) for alt in av[1]]
+            return None if any(s is None for s in subs) else frozenset().union(*subs)
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            low, _high, body = av
+            first = _firsts(list(body), ignorecase)
+            if first is None or low >= 1:
+                return first
+            skipped = _firsts(rest, ignorecase)
+            return None if skipped is None else first | skipped
+        return None
+    return None  # the pattern may match the empty string
+
+
+def _begins_with_literal(pattern: str, flags: int) -> bool:
+    try:
+        items = list(_parse.parse(pattern, flags))
+        while items and items[0][0] is _sre.SUBPATTERN:
+            items = list(items[0][1][-1])
+        return bool(items) and items[0][0] is _sre.LITERAL
+    except _PARSE_ERRORS:
+        return False
+
+
+def quick_start(pattern: str, flags: int = 0) -> re.Pattern:
+    """re.compile(pattern, flags), with a look-ahead for the characters a match can begin with when those
+    are known (first_chars): the same matches, but at other places the engine gives up at once instead
+    of trying each alternative of a long alternation (which Python's engine does at every position when a
+    pattern begins with "\\b")."""
+    chars = first_chars(pattern, flags)
+    if chars is None or _begins_with_literal(pattern, flags):  # then the engine looks for it quickly itself
+        return re.compile(pattern, flags)
+    return re.compile("(?=[" + "".join(re.escape(c) for c in chars) + "])(?:" + pattern + ")", flags)
+
+
 # In leading_literals(..., digits=True): "or a digit", where a match may begin with \d.
 DIGIT_START = "\ufdd0"  # a noncharacter: no text or literal holds it
 

@@ -197,3 +197,39 @@ def test_a_gate_tests_a_part_of_a_text_as_it_tests_that_part_alone(name):
         for lo, hi in ((0, len(text)), (len(text) // 3, len(text) // 3 + 40), (5, 25)):
             part = scan.folded[lo:hi]
             assert gate.possible_in(part, scan) == gate.possible(part), (text, lo, hi)
+
+
+QUICK_STARTS = {
+    "change verbs": stakes.CHANGE_VERBS, "completed sale": stakes.COMPLETED_SALE, "increment": stakes.INCREMENT,
+    "bought": stakes._BOUGHT, "future result": events.FUTURE_RESULT, "future launch": events.FUTURE_LAUNCH,
+    "reported speech": events.REPORTED_SPEECH, "definite reference": events.DEFINITE_REFERENCE,
+    "reference possessive": events._REFERENCE_POSSESSIVE, "date future": dates.FUTURE,
+    "group reference": document.GROUP_REFERENCE, "first person": document.FIRST_PERSON,
+    "after preposition": document.AFTER_PREPOSITION, "government of": companies._GOVERNMENT_OF,
+    "compared with": figures._COMPARED_WITH, "sold before": figures._SOLD_BEFORE, "modal": figures._MODAL,
+    "clause breaks": document.CLAUSE_BREAKS.regex,
+}
+
+
+@pytest.mark.parametrize("name", sorted(QUICK_STARTS))
+def test_a_quick_start_finds_exactly_what_the_pattern_finds(name):
+    quick = QUICK_STARTS[name]
+    plain = re.compile(quick.pattern[quick.pattern.index("(?:") + 3:-1], quick.flags) \
+        if quick.pattern.startswith("(?=[") else quick
+    for text in CORPUS + [t.upper() for t in ODD] + [t.lower() for t in ODD]:
+        assert [m.span() for m in quick.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+        for end in range(0, len(text), 17):  # windows ending inside the text, as the steps search them
+            a, b = quick.search(text, max(0, end - 60), end), plain.search(text, max(0, end - 60), end)
+            assert (a and a.span()) == (b and b.span()), text
+
+
+@pytest.mark.parametrize("pattern, flags, chars", [
+    (r"\b(?:the|its)\s+", re.IGNORECASE, "it"),
+    (r",?\s+while", 0, None),  # "\s" is a class: unknown
+    (r"\b(?:[Ww]e|us)\b", 0, "Wuw"),
+    (r"(?:a\s+)?b", 0, "ab"),
+    (r"(?i:last|next)\s+Monday", 0, None),  # case turned on inside a pattern that keeps it
+    (r"x*", 0, None),  # may match nothing
+])
+def test_first_chars_are_read_off_the_pattern(pattern, flags, chars):
+    assert triggers.first_chars(pattern, flags) == chars

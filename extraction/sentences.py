@@ -7,6 +7,7 @@ A line break always ends a sentence, so headings and list lines stand alone.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -144,6 +145,7 @@ class Masked:
     text: str
     # (masked_start, masked_end, body_start, body_end, mention index or None)
     segments: list[tuple[int, int, int, int, int | None]]
+    _segment_starts: list[int] | None = field(default=None, repr=False, compare=False)
     _scan: Scan | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -183,12 +185,26 @@ class Masked:
         return cls("".join(parts), segments)
 
     def to_body(self, mpos: int, *, is_end: bool = False) -> int:
-        for ms, me, bs, be, idx in self.segments:
+        # The first segment holding mpos (or ending at it, for an end), found by bisection: a sentence
+        # of thousands of segments (a table dumped on one line) must not cost a scan for every position.
+        segments = self.segments
+        if self._segment_starts is None:
+            self._segment_starts = [segment[0] for segment in segments]
+        i = bisect.bisect_right(self._segment_starts, mpos) - 1
+        found = None
+        while i >= 0:
+            ms, me = segments[i][0], segments[i][1]
             if ms <= mpos < me or (is_end and mpos == me):
-                if idx is not None:
-                    return be if (is_end or mpos > ms) else bs
-                return bs + (mpos - ms)
-        return self.segments[-1][3]
+                found = i
+            elif found is not None or me < mpos:
+                break
+            i -= 1
+        if found is None:
+            return segments[-1][3]
+        ms, me, bs, be, idx = segments[found]
+        if idx is not None:
+            return be if (is_end or mpos > ms) else bs
+        return bs + (mpos - ms)
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         return self.to_body(a), self.to_body(b, is_end=True)

@@ -12,7 +12,7 @@ tuned it on. Opened since, and development data now: both halves of heldout/
 and heldout2/ (once heldout3/ and heldout4/ existed), of heldout3/ and
 heldout5/ (to see how unseen text lays out holdings) and of heldout4/ (its
 events). The blind halves of heldout6/ and heldout7/ and all of heldout8/
-have not been opened.
+and heldout9/ have not been opened.
 """
 
 import json
@@ -31,7 +31,8 @@ SETS = [  # gold file, which parity is blind (None: the whole set is development
     (HERE / "heldout5" / "heldout5.gold.json", None),  # opened too, for its tables of holdings
     (HERE / "heldout6" / "heldout6.gold.json", 0),
     (HERE / "heldout7" / "heldout7.gold.json", 0),
-    (HERE / "heldout8" / "heldout8.gold.json", "all"),  # written last, kept blind whole
+    (HERE / "heldout8" / "heldout8.gold.json", "all"),  # written late, kept blind whole
+    (HERE / "heldout9" / "heldout9.gold.json", "all"),  # written last, kept blind whole
 ]
 
 

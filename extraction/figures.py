@@ -62,7 +62,10 @@ REDUCTIONS = [
 # sentences with a number do, is ruled out by one set test instead of one per pattern.
 _REDUCTION_IDS = frozenset().union(*(p.gate._ids for _, p in REDUCTIONS)) if all(p.gate._ids for _, p in REDUCTIONS) else None
 _REDUCTION_MAX = max(_REDUCTION_IDS) if _REDUCTION_IDS else -1
-_METRIC_UNITS = {"plants_closed": "plants", "jobs_cut": "jobs"}
+# The unit of a counted metric, and the kind of amount each metric takes (a count unless listed)
+_METRIC_UNITS = {"plants_closed": "plants", "jobs_cut": "jobs", "sales_units": "vehicles", "ev_sales_units": "vehicles"}
+_METRIC_AMOUNTS = {"market_share": "percent", "net_income": "money", "revenue": "money", "tariff_cost": "money",
+                   "cost_savings": "money"}
 _UNIT_BEFORE = {
     "jobs": re.compile(
         r"\b(?:headcount|workforce|staff|payroll|jobs|positions|employees|workers)\s+(?:[\w-]+\s+){0,3}?by\s+"
@@ -310,16 +313,14 @@ def _add_cell(doc: Document, out: list[FigureFound], si: int, company, cell: str
     if not amounts:
         return
     amount = amounts[0]
-    wanted = {"market_share": "percent", "net_income": "money", "revenue": "money", "tariff_cost": "money",
-              "cost_savings": "money"}.get(metric, "count")
+    wanted = _METRIC_AMOUNTS.get(metric, "count")
     if amount.kind != wanted:
         return
     sentence = doc.sentences[si]
     key = doc.mention_company(int(company.group(1)))
+    unit = {"money": amount.unit, "percent": "%"}.get(wanted) or _METRIC_UNITS[metric]
     out.append(FigureFound(
-        company=doc.name(key), metric=metric, value=amount.value,
-        unit=amount.unit if amount.kind == "money" else ("%" if wanted == "percent" else UNIT_NAMES.get(
-            {"sales_units": "vehicles", "ev_sales_units": "vehicles", "jobs_cut": "jobs", "plants_closed": "plants"}[metric])),
+        company=doc.name(key), metric=metric, value=amount.value, unit=unit,
         period=dates.period_of(doc.dates(si)), quote=sentence.text, start=sentence.start, end=sentence.end,
     ))
 
